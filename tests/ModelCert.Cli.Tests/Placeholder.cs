@@ -1,0 +1,1 @@
+namespace ModelCert.Cli.Tests;

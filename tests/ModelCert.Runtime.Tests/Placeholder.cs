@@ -1,0 +1,1 @@
+namespace ModelCert.Runtime.Tests;
