@@ -1,0 +1,103 @@
+using ModelCert.Core;
+using ModelCert.Core.Frames;
+
+namespace ModelCert.Data;
+
+/// <summary>
+/// Builds the SQL that reads a file: the table function call, a first prepare to learn the column types without
+/// reading the data, and the final SELECT that casts every column to one of the four physical types.
+/// </summary>
+internal static class DatasetQuery
+{
+    /// <summary>
+    /// Prepares the query that reads the file and plans its columns. Preparing runs DuckDB's sniffer (for CSV, a tenth
+    /// of a second on a large file), so when no column needs a cast the describing statement itself is returned for
+    /// execution; otherwise a second statement with the casts replaces it.
+    /// </summary>
+    public static (DuckDbPreparedStatement Statement, IReadOnlyList<ColumnPlan> Plans) Prepare(
+        DuckDbConnection connection, DatasetRequest request)
+    {
+        if (request.Schema is { } schema)
+        {
+            CheckHeader(connection, request, schema);
+        }
+
+        var scan = Scan(request, allVarchar: false);
+        var statement = connection.Prepare($"SELECT * FROM {scan}");
+        try
+        {
+            var plans = new ColumnPlan[statement.ColumnCount];
+            for (var column = 0; column < plans.Length; column++)
+            {
+                plans[column] = ColumnPlan.For(statement.GetColumnName(column), statement.GetColumnType(column));
+            }
+
+            if (plans.Length == 0)
+            {
+                throw new InputException($"data file '{request.Origin}' has no columns");
+            }
+
+            if (plans.Any(p => p.NeedsCast))
+            {
+                statement.Dispose();
+                statement = connection.Prepare($"SELECT {string.Join(", ", plans.Select(p => p.SelectExpression))} FROM {scan}");
+            }
+
+            return (statement, plans);
+        }
+        catch
+        {
+            statement.Dispose();
+            throw;
+        }
+    }
+
+    private static string Scan(DatasetRequest request, bool allVarchar)
+    {
+        var path = SqlText.Literal(request.FullPath);
+        switch (request.Format)
+        {
+            case DatasetFormat.Parquet:
+                return $"read_parquet({path})";
+            case DatasetFormat.JsonLines:
+                return DatasetFormats.HasExtension(request.FullPath, ".json")
+                    ? $"read_json({path})"
+                    : $"read_json({path}, format = 'newline_delimited')";
+            default:
+                var options = $"header = true, delim = {CsvDelimiter.ToSqlLiteral(request.Delimiter)}, "
+                    + "strict_mode = true, null_padding = false, ignore_errors = false";
+                if (allVarchar)
+                {
+                    options += ", all_varchar = true";
+                }
+                else if (request.Schema is { } schema)
+                {
+                    var columns = schema.Select(c => $"{SqlText.Literal(c.Name)}: '{ColumnPlan.SqlTypeOf(c.Kind)}'");
+                    options += $", columns = {{{string.Join(", ", columns)}}}";
+                }
+
+                return $"read_csv({path}, {options})";
+        }
+    }
+
+    /// <summary>
+    /// DuckDB takes explicit CSV columns positionally and silently renames the header; a schema listing the columns
+    /// in another order would then read the wrong values, so the header must match it exactly.
+    /// </summary>
+    private static void CheckHeader(DuckDbConnection connection, DatasetRequest request, IReadOnlyList<ColumnSchema> schema)
+    {
+        using var statement = connection.Prepare($"SELECT * FROM {Scan(request, allVarchar: true)}");
+        var header = new string[statement.ColumnCount];
+        for (var column = 0; column < header.Length; column++)
+        {
+            header[column] = statement.GetColumnName(column);
+        }
+
+        if (!header.SequenceEqual(schema.Select(c => c.Name), StringComparer.Ordinal))
+        {
+            throw new InputException(
+                $"data file '{request.Origin}' has columns ({string.Join(", ", header)}) but the explicit schema expects "
+                + $"({string.Join(", ", schema.Select(c => c.Name))}), in this order");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using ModelCert.Core;
+using ModelCert.Core.Frames;
+
+namespace ModelCert.Data;
+
+/// <summary>A validated request to read one file: everything checked that can be checked before DuckDB runs.</summary>
+internal sealed record DatasetRequest(
+    string Origin,
+    string FullPath,
+    DatasetFormat Format,
+    char Delimiter,
+    IReadOnlyList<ColumnSchema>? Schema,
+    DatasetReadOptions Options)
+{
+    public string FormatName => Format switch
+    {
+        DatasetFormat.Csv => "CSV",
+        DatasetFormat.Parquet => "Parquet",
+        _ => "JSON lines",
+    };
+
+    public static DatasetRequest Create(string path, DatasetReadOptions options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkRows, 1, nameof(options));
+        if (Directory.Exists(path))
+        {
+            throw new InputException($"data file '{path}' is a directory, not a file");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new InputException($"data file '{path}' does not exist");
+        }
+
+        var format = options.Format ?? DatasetFormats.FromPath(path);
+        if (new FileInfo(path).Length == 0)
+        {
+            throw new InputException(format == DatasetFormat.Csv
+                ? $"data file '{path}' is empty: no header row"
+                : $"data file '{path}' is empty: no columns");
+        }
+
+        if (options.Schema is { } schema)
+        {
+            ValidateSchema(path, format, schema);
+        }
+
+        var delimiter = format == DatasetFormat.Csv ? CsvDelimiter.Choose(path) : ',';
+        return new DatasetRequest(path, Path.GetFullPath(path), format, delimiter, options.Schema, options);
+    }
+
+    private static void ValidateSchema(string path, DatasetFormat format, IReadOnlyList<ColumnSchema> schema)
+    {
+        if (format != DatasetFormat.Csv)
+        {
+            throw new InputException($"data file '{path}' is {format}: an explicit schema applies to CSV files only");
+        }
+
+        if (schema.Count == 0)
+        {
+            throw new InputException($"the explicit schema for data file '{path}' has no columns");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var column in schema)
+        {
+            if (string.IsNullOrEmpty(column.Name) || !seen.Add(column.Name))
+            {
+                throw new InputException(
+                    $"the explicit schema for data file '{path}' names column '{column.Name}' twice or with an empty name");
+            }
+
+            if (!Enum.IsDefined(column.Kind))
+            {
+                throw new InputException($"the explicit schema for data file '{path}' gives column '{column.Name}' an unknown kind {column.Kind}");
+            }
+        }
+    }
+}
