@@ -1,51 +1,45 @@
 using System.Collections.ObjectModel;
-using System.Text;
 
 using ModelCert.Runtime.Interop;
 
 namespace ModelCert.Runtime;
 
-/// <summary>Reading the graph's declared inputs, outputs and metadata once, at open.</summary>
+/// <summary>Reading the graph's declared inputs and outputs once, at open.</summary>
 public sealed partial class OnnxSession
 {
     private const int OnnxTypeTensor = 1;
     private const int OnnxTypeSequence = 2;
     private const int OnnxTypeMap = 3;
 
-    private static unsafe ReadOnlyCollection<TensorInfo> DescribeInputs(OrtApi api, OrtSessionHandle session)
+    private static ReadOnlyCollection<TensorInfo> DescribeInputs(OrtApi api, OrtSessionHandle session) => DescribeAll(api, session, outputs: false);
+
+    private static ReadOnlyCollection<TensorInfo> DescribeOutputs(OrtApi api, OrtSessionHandle session) => DescribeAll(api, session, outputs: true);
+
+    private static unsafe ReadOnlyCollection<TensorInfo> DescribeAll(OrtApi api, OrtSessionHandle session, bool outputs)
     {
+        var kind = outputs ? "output" : "input";
         nuint count;
-        api.Check(api.SessionGetInputCount(session.Pointer, &count), "counting inputs");
-        var inputs = new TensorInfo[(int)count];
+        api.Check(
+            outputs ? api.SessionGetOutputCount(session.Pointer, &count) : api.SessionGetInputCount(session.Pointer, &count),
+            $"counting {kind}s");
+        var infos = new TensorInfo[(int)count];
         for (nuint i = 0; i < count; i++)
         {
             byte* name;
-            api.Check(api.SessionGetInputName(session.Pointer, i, api.DefaultAllocator, &name), "reading an input name");
+            api.Check(
+                outputs
+                    ? api.SessionGetOutputName(session.Pointer, i, api.DefaultAllocator, &name)
+                    : api.SessionGetInputName(session.Pointer, i, api.DefaultAllocator, &name),
+                $"reading the name of {kind} {i}");
             var text = api.TakeString(name) ?? string.Empty;
             nint typeInfo;
-            api.Check(api.SessionGetInputTypeInfo(session.Pointer, i, &typeInfo), $"reading the type of input '{text}'");
-            inputs[(int)i] = Describe(api, text, new OrtTypeInfoHandle(typeInfo));
+            api.Check(
+                outputs ? api.SessionGetOutputTypeInfo(session.Pointer, i, &typeInfo) : api.SessionGetInputTypeInfo(session.Pointer, i, &typeInfo),
+                $"reading the type of {kind} '{text}'");
+            infos[(int)i] = Describe(api, text, new OrtTypeInfoHandle(typeInfo));
         }
 
-        return Array.AsReadOnly(inputs);
-    }
-
-    private static unsafe ReadOnlyCollection<TensorInfo> DescribeOutputs(OrtApi api, OrtSessionHandle session)
-    {
-        nuint count;
-        api.Check(api.SessionGetOutputCount(session.Pointer, &count), "counting outputs");
-        var outputs = new TensorInfo[(int)count];
-        for (nuint i = 0; i < count; i++)
-        {
-            byte* name;
-            api.Check(api.SessionGetOutputName(session.Pointer, i, api.DefaultAllocator, &name), "reading an output name");
-            var text = api.TakeString(name) ?? string.Empty;
-            nint typeInfo;
-            api.Check(api.SessionGetOutputTypeInfo(session.Pointer, i, &typeInfo), $"reading the type of output '{text}'");
-            outputs[(int)i] = Describe(api, text, new OrtTypeInfoHandle(typeInfo));
-        }
-
-        return Array.AsReadOnly(outputs);
+        return Array.AsReadOnly(infos);
     }
 
     private static unsafe TensorInfo Describe(OrtApi api, string name, OrtTypeInfoHandle typeInfo)
@@ -87,73 +81,4 @@ public sealed partial class OnnxSession
             return new TensorInfo(name, OnnxValueKind.Tensor, (TensorElementType)elementType, Array.AsReadOnly(shape));
         }
     }
-
-    private static unsafe ModelMetadata ReadMetadata(OrtApi api, OrtSessionHandle session)
-    {
-        nint raw;
-        api.Check(api.SessionGetModelMetadata(session.Pointer, &raw), "reading model metadata");
-        using var metadata = new OrtModelMetadataHandle(raw);
-        var allocator = api.DefaultAllocator;
-        byte* text;
-        api.Check(api.ModelMetadataGetProducerName(raw, allocator, &text), "reading the producer name");
-        var producer = NullIfEmpty(api.TakeString(text));
-        api.Check(api.ModelMetadataGetGraphName(raw, allocator, &text), "reading the graph name");
-        var graph = NullIfEmpty(api.TakeString(text));
-        api.Check(api.ModelMetadataGetDomain(raw, allocator, &text), "reading the model domain");
-        var domain = NullIfEmpty(api.TakeString(text));
-        api.Check(api.ModelMetadataGetDescription(raw, allocator, &text), "reading the model description");
-        var description = NullIfEmpty(api.TakeString(text));
-        long version;
-        api.Check(api.ModelMetadataGetVersion(raw, &version), "reading the model version");
-
-        // ORT reports an absent model_version as long.MaxValue; ONNX's default for it is 0.
-        version = version == long.MaxValue ? 0 : version;
-        return new ModelMetadata(producer, graph, domain, description, version, ReadCustomMetadata(api, raw));
-    }
-
-    private static unsafe ReadOnlyDictionary<string, string> ReadCustomMetadata(OrtApi api, nint metadata)
-    {
-        var allocator = api.DefaultAllocator;
-        byte** keys;
-        long count;
-        api.Check(api.ModelMetadataGetCustomMetadataMapKeys(metadata, allocator, &keys, &count), "listing custom metadata");
-        var names = new List<string>();
-        try
-        {
-            for (long i = 0; i < count; i++)
-            {
-                names.Add(System.Runtime.InteropServices.Marshal.PtrToStringUTF8((nint)keys[i]) ?? string.Empty);
-            }
-        }
-        finally
-        {
-            // Each key and the array itself come from the allocator.
-            for (long i = 0; i < count; i++)
-            {
-                api.Check(api.AllocatorFree(allocator, keys[i]), "freeing a metadata key");
-            }
-
-            if (keys is not null)
-            {
-                api.Check(api.AllocatorFree(allocator, keys), "freeing the metadata key list");
-            }
-        }
-
-        var map = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in names)
-        {
-            var key = Encoding.UTF8.GetBytes(name + "\0");
-            byte* value;
-            fixed (byte* keyBytes = key)
-            {
-                api.Check(api.ModelMetadataLookupCustomMetadataMap(metadata, allocator, keyBytes, &value), $"reading metadata '{name}'");
-            }
-
-            map[name] = api.TakeString(value) ?? string.Empty;
-        }
-
-        return new ReadOnlyDictionary<string, string>(map);
-    }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
