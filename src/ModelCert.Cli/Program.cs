@@ -2,5 +2,5 @@ namespace ModelCert.Cli;
 
 internal static class Program
 {
-    public static int Main(string[] args) => args.Length;
+    public static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error);
 }

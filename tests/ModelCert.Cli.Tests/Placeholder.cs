@@ -1,1 +1,0 @@
-namespace ModelCert.Cli.Tests;
