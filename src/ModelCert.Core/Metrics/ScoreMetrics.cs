@@ -27,10 +27,7 @@ public static class ScoreMetrics
         var sum = 0.0;
         for (var i = 0; i < scores.Length; i++)
         {
-            var p = Math.Clamp(scores[i], LogLossEpsilon, 1 - LogLossEpsilon);
-            var q = 1 - p;
-            var total = p + q;
-            sum -= truth[i] ? Math.Log(p / total) : Math.Log(q / total);
+            sum += RowLogLoss(scores[i], truth[i]);
         }
 
         return sum / scores.Length;
@@ -52,4 +49,23 @@ public static class ScoreMetrics
 
         return sum / scores.Length;
     }
+
+    /// <summary>One row's log loss, as scikit-learn: clip to [eps, 1-eps], renormalise the two class probabilities.</summary>
+    public static double RowLogLoss(double score, bool truth)
+    {
+        var p = Math.Clamp(score, LogLossEpsilon, 1 - LogLossEpsilon);
+        var q = 1 - p;
+        var total = p + q;
+        return truth ? -Math.Log(p / total) : -Math.Log(q / total);
+    }
+
+    /// <summary>
+    /// The calibration bin of a score: <paramref name="bins"/> equal-width bins over [0, 1], each closed on the left
+    /// and open on the right except the last, which includes 1; scores outside [0, 1] are clamped into the end bins.
+    /// </summary>
+    public static int CalibrationBin(double score, int bins) => Math.Clamp((int)Math.Floor(score * bins), 0, bins - 1);
+
+    /// <summary>Expected calibration error: sum over bins of (rows in bin / rows) x |mean score - positive rate|.</summary>
+    public static double Ece(ReadOnlySpan<double> scores, ReadOnlySpan<bool> truth, int bins = 10) =>
+        ReliabilityCurve.Compute(scores, truth, bins).Ece;
 }
