@@ -14,6 +14,11 @@ public sealed unsafe class DuckDbPreparedStatement : IDisposable
 
     public int ParameterCount => checked((int)DuckDbApi.Instance.ParameterCount(Live()));
 
+    /// <summary>
+    /// The result's column count as known after preparing. DuckDB reports a single column of type
+    /// <see cref="DuckDbType.Invalid"/> while a parameter of unknown type leaves the result undetermined; cast such a
+    /// parameter in the SQL (<c>CAST(? AS VARCHAR)</c>) to describe the result before binding.
+    /// </summary>
     public int ColumnCount => checked((int)DuckDbApi.Instance.PreparedColumnCount(Live()));
 
     public string GetColumnName(int column)

@@ -1,0 +1,159 @@
+using System.Text;
+
+using ModelCert.Core;
+using ModelCert.Core.Frames;
+
+using Xunit;
+
+namespace ModelCert.Data.Tests;
+
+public sealed class DatasetReaderErrorTests
+{
+    public sealed class Open
+    {
+        [Fact]
+        public void Should_say_a_missing_file_does_not_exist()
+        {
+            // Given a path with no file
+            using var directory = new TempDirectory();
+            var path = directory.File("absent.csv");
+
+            // When it is opened
+            var error = Assert.Throws<InputException>(() => DatasetReader.Open(path));
+
+            // Then the message names it
+            Expect.Equal($"data file '{path}' does not exist", error.Message, "message");
+        }
+
+        [Fact]
+        public void Should_list_supported_extensions_for_an_unknown_one()
+        {
+            // Given a file with an extension we do not read
+            using var directory = new TempDirectory();
+            var path = directory.Write("sheet.xlsx", "x");
+
+            // When it is opened
+            var error = Assert.Throws<InputException>(() => DatasetReader.Open(path));
+
+            // Then the message names the file and the supported extensions
+            Expect.Contains("sheet.xlsx", error.Message, "file in message");
+            Expect.Contains(".csv, .tsv, .txt, .parquet, .jsonl, .ndjson, .json", error.Message, "supported extensions");
+        }
+
+        [Fact]
+        public void Should_say_an_empty_csv_file_has_no_header_row()
+        {
+            // Given a CSV file of zero bytes
+            using var directory = new TempDirectory();
+            var path = directory.Write("empty.csv", string.Empty);
+
+            // When it is opened
+            var error = Assert.Throws<InputException>(() => DatasetReader.Open(path));
+
+            // Then the message says so
+            Expect.Equal($"data file '{path}' is empty: no header row", error.Message, "message");
+        }
+
+        [Fact]
+        public void Should_name_file_and_line_of_a_short_row_in_the_sniffed_sample()
+        {
+            // Given a CSV whose third line has one field too few (inside the rows DuckDB sniffs)
+            using var directory = new TempDirectory();
+            var path = directory.Write("short.csv", "a,b,c\n1,x,2.5\n2,y\n3,z,4\n");
+
+            // When it is read
+            var error = Assert.Throws<InputException>(() => DatasetReader.ReadAll(path));
+
+            // Then one line names the file, the line and the field counts
+            Expect.Equal($"data file '{path}' line 3 has 2 fields, expected 3 as in the header", error.Message, "message");
+        }
+
+        [Fact]
+        public void Should_name_file_and_line_of_a_long_row_far_into_the_file()
+        {
+            // Given a CSV whose row on line 40 002 has one field too many (beyond DuckDB's sniffing sample)
+            using var directory = new TempDirectory();
+            var text = new StringBuilder("a,b\n");
+            for (var i = 0; i < 40_000; i++)
+            {
+                text.Append(i).Append(",v\n");
+            }
+
+            text.Append("1,v,extra\n2,v\n");
+            var path = directory.Write("long.csv", text.ToString());
+
+            // When it is read
+            var error = Assert.Throws<InputException>(() => DatasetReader.ReadAll(path));
+
+            // Then the message names the file and DuckDB's line number
+            Expect.Equal($"data file '{path}' line 40002 has 3 fields, expected 2 as in the header", error.Message, "message");
+        }
+
+        [Fact]
+        public void Should_name_file_line_column_value_and_kind_for_a_value_the_schema_rejects()
+        {
+            // Given a CSV with text where the explicit schema wants an integer
+            using var directory = new TempDirectory();
+            var path = directory.Write("bad.csv", "a,b\n1,2\n3,x7\n");
+            var schema = new[] { new ColumnSchema("a", ColumnKind.Int64), new ColumnSchema("b", ColumnKind.Int64) };
+
+            // When it is read with the schema
+            var error = Assert.Throws<InputException>(() => DatasetReader.ReadAll(path, new DatasetReadOptions { Schema = schema }));
+
+            // Then one line says where, what was found and what was expected
+            Expect.Equal(
+                $"data file '{path}' line 3, column 'b': found 'x7', expected int64 (the explicit schema)",
+                error.Message,
+                "message");
+        }
+
+        [Fact]
+        public void Should_refuse_an_explicit_schema_whose_names_differ_from_the_header()
+        {
+            // Given a CSV with columns a, b and a schema naming them b, a
+            using var directory = new TempDirectory();
+            var path = directory.Write("swapped.csv", "a,b\n1,2\n");
+            var schema = new[] { new ColumnSchema("b", ColumnKind.Int64), new ColumnSchema("a", ColumnKind.Int64) };
+
+            // When it is read with the schema
+            var error = Assert.Throws<InputException>(() => DatasetReader.ReadAll(path, new DatasetReadOptions { Schema = schema }));
+
+            // Then the mismatch is named instead of silently reading b's values as a
+            Expect.Equal(
+                $"data file '{path}' has columns (a, b) but the explicit schema expects (b, a), in this order",
+                error.Message,
+                "message");
+        }
+
+        [Fact]
+        public void Should_name_an_unreadable_parquet_file()
+        {
+            // Given a .parquet file that is not Parquet
+            using var directory = new TempDirectory();
+            var path = directory.Write("junk.parquet", "this is not a parquet file at all");
+
+            // When it is opened
+            var error = Assert.Throws<InputException>(() => DatasetReader.Open(path));
+
+            // Then the one-line message names the file
+            Expect.Contains($"data file '{path}' could not be read as Parquet", error.Message, "message");
+            Assert.DoesNotContain('\n', error.Message);
+        }
+
+        [Fact]
+        public void Should_name_file_and_line_of_malformed_json()
+        {
+            // Given a JSON-lines file whose second line is cut off
+            using var directory = new TempDirectory();
+            var path = directory.Write("bad.jsonl", "{\"a\": 1}\n{\"a\": \n{\"a\": 3}\n");
+
+            // When it is read
+            var error = Assert.Throws<InputException>(() => DatasetReader.ReadAll(path));
+
+            // Then the one-line message names the file and DuckDB's position
+            Expect.Contains($"data file '{path}' could not be read as JSON lines", error.Message, "message");
+            Expect.Contains("line", error.Message, "position in message");
+            Assert.DoesNotContain('\n', error.Message);
+        }
+    }
+}
