@@ -1,0 +1,71 @@
+using ModelCert.Core.Fairness;
+using ModelCert.Core.Frames;
+using ModelCert.Core.Statistics;
+
+namespace ModelCert.Core.Evaluation;
+
+public enum ModelTask
+{
+    BinaryClassification,
+    Regression,
+}
+
+/// <summary>
+/// A protected attribute as group codes per row (-1 where the value is missing) and the group names.
+/// An intersection is an attribute too, named <c>a|b</c> with groups <c>x|y</c>.
+/// </summary>
+public sealed record ProtectedAttribute(string Name, int[] Codes, IReadOnlyList<string> Groups);
+
+/// <summary>
+/// Everything a check may read, as shared columnar arrays: the test data, the decisions and scores, the labels,
+/// the protected attributes, and how the model's inputs matched the data. Arrays are row-aligned with <see cref="Test"/>.
+/// </summary>
+public sealed class EvaluationData
+{
+    public required ModelTask Task { get; init; }
+
+    /// <summary>The evaluation (test) data, as read.</summary>
+    public required Frame Test { get; init; }
+
+    /// <summary>The file <see cref="Test"/> came from, for messages.</summary>
+    public string TestOrigin { get; init; } = "test data";
+
+    /// <summary>The training data, when given (leakage, membership inference).</summary>
+    public Frame? Train { get; init; }
+
+    public string? LabelColumn { get; init; }
+
+    /// <summary>Classification: the label equals the positive value. Null without labels.</summary>
+    public bool[]? Truth { get; init; }
+
+    /// <summary>Regression: the numeric target. Null without labels.</summary>
+    public double[]? Target { get; init; }
+
+    /// <summary>The positive-class score, or the regression prediction.</summary>
+    public double[]? Scores { get; init; }
+
+    /// <summary>Classification decisions: score above the threshold.</summary>
+    public bool[]? Predicted { get; init; }
+
+    public double Threshold { get; init; } = 0.5;
+
+    public IReadOnlyList<ProtectedAttribute> Attributes { get; init; } = [];
+
+    /// <summary>The data columns the model reads (empty in predictions mode without a feature list).</summary>
+    public IReadOnlyList<string> FeatureColumns { get; init; } = [];
+
+    /// <summary>Whether a model ran (false in predictions mode); checks that need one are skipped otherwise.</summary>
+    public bool ModelRunnable { get; init; }
+
+    /// <summary>Model inputs with no fitting column, one line each (empty when the schema fits).</summary>
+    public IReadOnlyList<string> SchemaProblems { get; init; } = [];
+
+    public DefinitionProfile Profile { get; init; } = DefinitionProfile.Strict;
+
+    public BootstrapOptions Bootstrap { get; init; } = new();
+
+    public int Rows => Test.RowCount;
+
+    public ProtectedAttribute? FindAttribute(string name) =>
+        Attributes.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
+}
