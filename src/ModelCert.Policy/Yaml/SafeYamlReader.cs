@@ -1,0 +1,101 @@
+using System.Globalization;
+
+using ModelCert.Policy.Parsing;
+
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace ModelCert.Policy.Yaml;
+
+/// <summary>
+/// Reads a policy file into a <see cref="Node"/> tree from YamlDotNet's low-level event parser, enforcing
+/// <see cref="YamlLimits"/> as the events stream in: the parser is iterative, so a 40 KB run of <c>[</c> is stopped
+/// at depth 33 instead of overflowing the stack later. Anchors and aliases are refused (aliases make billion-laughs
+/// expansion possible and policies never need them), as are tags and multiple documents.
+/// </summary>
+internal static class SafeYamlReader
+{
+    /// <summary>The root node, or null when the file is empty or has a problem that stops reading (then reported).</summary>
+    public static Node? Read(string text, DiagnosticBag diagnostics)
+    {
+        var builder = new TreeBuilder(diagnostics);
+        try
+        {
+            if (!Consume(new Parser(new StringReader(text)), builder, diagnostics))
+            {
+                return null;
+            }
+        }
+        catch (YamlException error)
+        {
+            diagnostics.Add(SourcePosition.From(error.Start), "YAML syntax error: " + error.Message);
+            return null;
+        }
+
+        if (builder.Root is null)
+        {
+            diagnostics.Add(SourcePosition.FileStart, "the policy file is empty");
+        }
+
+        return builder.Root;
+    }
+
+    private static bool Consume(Parser parser, TreeBuilder builder, DiagnosticBag diagnostics)
+    {
+        var documents = 0;
+        var nodes = 0;
+        while (parser.MoveNext())
+        {
+            var current = parser.Current!;
+            var start = SourcePosition.From(current.Start);
+            if (current is NodeEvent node)
+            {
+                if (++nodes > YamlLimits.MaxNodes)
+                {
+                    diagnostics.Add(start, string.Create(CultureInfo.InvariantCulture, $"more than {YamlLimits.MaxNodes} YAML nodes; a policy file is expected to be far smaller"));
+                    return false;
+                }
+
+                CheckDecorations(node, start, diagnostics);
+            }
+
+            switch (current)
+            {
+                case DocumentStart when ++documents > 1:
+                    diagnostics.Add(start, "a policy file holds a single YAML document; found a second one ('---')");
+                    return false;
+                case Scalar scalar:
+                    builder.Add(new ScalarNode(start, scalar.Value, scalar.Style == ScalarStyle.Plain));
+                    break;
+                case AnchorAlias alias:
+                    diagnostics.Add(start, $"aliases (*{alias.Value}) are not allowed in policies; write the value out");
+                    builder.Add(new AliasNode(start, alias.Value.Value));
+                    break;
+                case SequenceStart or MappingStart when builder.Depth >= YamlLimits.MaxDepth:
+                    diagnostics.Add(start, string.Create(CultureInfo.InvariantCulture, $"nesting deeper than {YamlLimits.MaxDepth} levels; a policy never needs this"));
+                    return false;
+                case SequenceStart or MappingStart:
+                    builder.Open(start, current is MappingStart);
+                    break;
+                case SequenceEnd or MappingEnd:
+                    builder.Close();
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    private static void CheckDecorations(NodeEvent node, SourcePosition start, DiagnosticBag diagnostics)
+    {
+        if (!node.Anchor.IsEmpty)
+        {
+            diagnostics.Add(start, $"anchors (&{node.Anchor}) are not allowed in policies; write the value out");
+        }
+
+        if (!node.Tag.IsEmpty)
+        {
+            diagnostics.Add(start, $"tags ({node.Tag}) are not allowed in policies; quote a value to make it a string");
+        }
+    }
+}
