@@ -108,6 +108,31 @@ public sealed class DatasetReaderErrorTests
         }
 
         [Fact]
+        public void Should_name_a_late_value_that_does_not_fit_the_sniffed_kind()
+        {
+            // Given a column that is integral in the rows DuckDB sniffs but holds text on line 30 002
+            using var directory = new TempDirectory();
+            var text = new StringBuilder("a,b\n");
+            for (var i = 0; i < 30_000; i++)
+            {
+                text.Append(i).Append(',').Append(i).Append('\n');
+            }
+
+            text.Append("7,oops\n");
+            var path = directory.Write("late.csv", text.ToString());
+
+            // When it is read
+            var error = Assert.Throws<InputException>(() => DatasetReader.ReadAll(path));
+
+            // Then the message says where, what was found, and how to avoid sniffing
+            Expect.Equal(
+                $"data file '{path}' line 30002, column 'b': found 'oops', expected int64 "
+                + "(the type sniffed from the first rows; give an explicit schema to change it)",
+                error.Message,
+                "message");
+        }
+
+        [Fact]
         public void Should_refuse_an_explicit_schema_whose_names_differ_from_the_header()
         {
             // Given a CSV with columns a, b and a schema naming them b, a
