@@ -66,6 +66,11 @@ public sealed class EvaluationData
 
     public int Rows => Test.RowCount;
 
+    /// <summary>The shared measurements, computed on first use.</summary>
+    public MetricSuite Metrics => _metrics ??= new MetricSuite(this);
+
+    private MetricSuite? _metrics;
+
     public ProtectedAttribute? FindAttribute(string name) =>
         Attributes.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
 }

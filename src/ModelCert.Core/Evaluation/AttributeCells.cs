@@ -1,0 +1,45 @@
+using ModelCert.Core.Metrics;
+using ModelCert.Core.Statistics;
+
+namespace ModelCert.Core.Evaluation;
+
+/// <summary>One protected attribute's confusion cells (4 per group) and their bootstrap replicates.</summary>
+public sealed class AttributeCells
+{
+    public AttributeCells(ProtectedAttribute attribute, bool[] truth, bool[] predicted, BootstrapOptions bootstrap)
+    {
+        ArgumentNullException.ThrowIfNull(attribute);
+        Attribute = attribute;
+        Cells = GroupCounter.Count(truth, predicted, attribute.Codes, attribute.Groups.Count);
+        Missing = attribute.Codes.LongCount(c => c < 0);
+        Replicates = bootstrap.Replicates > 0
+            ? CountBootstrap.Resample(Cells, bootstrap.Replicates, bootstrap.Seed, StreamOf(attribute.Name))
+            : [];
+    }
+
+    public ProtectedAttribute Attribute { get; }
+
+    public long[] Cells { get; }
+
+    public long[] Replicates { get; }
+
+    public long Missing { get; }
+
+    public int GroupCount => Attribute.Groups.Count;
+
+    public ConfusionCounts Group(int g) => GroupCounter.Group(Cells, g);
+
+    public long Total => GroupCounter.Total(Cells).Count;
+
+    /// <summary>A stream id from the name, so an attribute's replicates do not depend on evaluation order.</summary>
+    public static ulong StreamOf(string name)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in name)
+        {
+            hash = unchecked((hash ^ c) * 1099511628211UL);
+        }
+
+        return hash;
+    }
+}
