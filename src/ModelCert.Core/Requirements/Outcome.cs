@@ -1,9 +1,6 @@
-using System.Text.Json.Serialization;
-
 namespace ModelCert.Core.Requirements;
 
 /// <summary>The outcome of one check against one requirement.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Outcome>))]
 public enum Outcome
 {
     Pass,
