@@ -4,25 +4,30 @@ using System.Text;
 
 namespace ModelCert.Data;
 
-/// <summary>The table side of <see cref="StringInterner"/>: adding entries, growing, the byte arena and hashing.</summary>
+/// <summary>The table side of <see cref="StringInterner"/>: slots, adding and growing, the byte arena, hashing.</summary>
 internal sealed unsafe partial class StringInterner
 {
-    private int Add(int slot, ulong head, ulong tail, uint hash, ReadOnlySpan<byte> bytes)
+    private Slot[] _slots = new Slot[512];
+    private int _count;
+    private byte[] _arena = new byte[4096];
+    private int _arenaUsed;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int AddInline(int index, ulong head, ulong tail, uint hash)
+    {
+        var key = stackalloc ulong[2] { head, tail };
+        return Add(index, head, tail, hash, new ReadOnlySpan<byte>((byte*)key + 4, LengthOf(head)));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int AddLong(int index, ulong head, uint hash, ReadOnlySpan<byte> bytes) =>
+        Add(index, head, (ulong)CopyToArena(bytes), hash, bytes);
+
+    private int Add(int index, ulong head, ulong tail, uint hash, ReadOnlySpan<byte> bytes)
     {
         var code = Dictionary.GetOrAdd(Encoding.UTF8.GetString(bytes));
-        if (_count == _heads.Length)
-        {
-            var size = _count * 2;
-            Array.Resize(ref _heads, size);
-            Array.Resize(ref _tails, size);
-            Array.Resize(ref _hashes, size);
-            Array.Resize(ref _codes, size);
-        }
-
-        var entry = _count++;
-        (_heads[entry], _tails[entry], _hashes[entry], _codes[entry]) = (head, tail, hash, code);
-        _slots[slot] = entry + 1;
-        if (_count * 2 > _slots.Length)
+        _slots[index] = new Slot { Head = head, Tail = tail, Hash = hash, CodePlusOne = code + 1 };
+        if (++_count * 2 > _slots.Length)
         {
             Rehash(_slots.Length * 2);
         }
@@ -32,21 +37,28 @@ internal sealed unsafe partial class StringInterner
 
     private void Rehash(int size)
     {
-        var slots = new int[size];
+        var slots = new Slot[size];
         var mask = size - 1;
-        for (var entry = 0; entry < _count; entry++)
+        foreach (var slot in _slots)
         {
-            var slot = (int)(_hashes[entry] & (uint)mask);
-            while (slots[slot] != 0)
+            if (slot.CodePlusOne == 0)
             {
-                slot = (slot + 1) & mask;
+                continue;
             }
 
-            slots[slot] = entry + 1;
+            var index = (int)(slot.Hash & (uint)mask);
+            while (slots[index].CodePlusOne != 0)
+            {
+                index = (index + 1) & mask;
+            }
+
+            slots[index] = slot;
         }
 
         _slots = slots;
     }
+
+    private ReadOnlySpan<byte> ArenaBytes(ulong offset, int length) => _arena.AsSpan((int)offset, length);
 
     private int CopyToArena(ReadOnlySpan<byte> bytes)
     {
@@ -75,9 +87,7 @@ internal sealed unsafe partial class StringInterner
         unchecked
         {
             var h = (head ^ BitOperations.RotateLeft(tail, 29)) * 0x9E3779B97F4A7C15UL;
-            h ^= h >> 32;
-            h *= 0xBF58476D1CE4E5B9UL;
-            return (uint)(h ^ (h >> 29));
+            return (uint)(h ^ (h >> 32));
         }
     }
 
@@ -100,5 +110,14 @@ internal sealed unsafe partial class StringInterner
 
             return Mix(h, last);
         }
+    }
+
+    /// <summary>One table entry: the key (first and second 8 bytes, or prefix and arena offset), its hash and code + 1 (0 = empty).</summary>
+    private struct Slot
+    {
+        public ulong Head;
+        public ulong Tail;
+        public uint Hash;
+        public int CodePlusOne;
     }
 }
