@@ -19,6 +19,7 @@ internal sealed class DuckDbFrameSource : IFrameSource
     private DuckDbDataChunk? _current;
     private int _currentOffset;
     private int _capacity;
+    private int _startCapacity;
     private bool _exhausted;
     private bool _disposed;
 
@@ -30,6 +31,7 @@ internal sealed class DuckDbFrameSource : IFrameSource
         _connection = connection;
         _result = result;
         _chunkRows = request.Options.ChunkRows;
+        _startCapacity = Math.Min(_chunkRows, InitialCapacity);
         _buffers = [.. plans.Select(ColumnBuffer.Create)];
         Schema = new FrameSchema([.. plans.Select(p => new ColumnSchema(p.Name, p.Kind))]);
     }
@@ -71,8 +73,13 @@ internal sealed class DuckDbFrameSource : IFrameSource
             columns[column] = _buffers[column].Build(rows);
         }
 
-        // After a full chunk the next one is likely full too: start it at full size instead of growing.
-        _capacity = rows == _chunkRows ? -_chunkRows : 0;
+        // The columns now own the buffers' arrays. After a full chunk the next is likely full too: start it at full size.
+        _capacity = 0;
+        if (rows == _chunkRows)
+        {
+            _startCapacity = _chunkRows;
+        }
+
         return new Frame(columns, rows);
     }
 
@@ -114,9 +121,9 @@ internal sealed class DuckDbFrameSource : IFrameSource
     /// <summary>Grows every buffer to hold <paramref name="rows"/> rows (doubling, at most the chunk size).</summary>
     private void Reserve(int rows)
     {
-        if (_capacity <= 0)
+        if (_capacity == 0)
         {
-            _capacity = _capacity < 0 ? -_capacity : Math.Min(_chunkRows, InitialCapacity);
+            _capacity = _startCapacity;
             Resize();
         }
 
