@@ -11,7 +11,7 @@ internal static class Suggestions
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
-            var distance = Normalize(candidate) == normalized ? 0 : Distance(value.ToLowerInvariant(), candidate.ToLowerInvariant());
+            var distance = Math.Min(Score(value, normalized, candidate), Score(value, normalized, Unprefixed(candidate)));
             if (distance < bestDistance && distance <= Math.Max(2, candidate.Length / 3))
             {
                 best = candidate;
@@ -62,6 +62,12 @@ internal static class Suggestions
 
         return d[a.Length, b.Length];
     }
+
+    private static int Score(string value, string normalized, string candidate) =>
+        Normalize(candidate) == normalized ? 0 : Distance(value.ToLowerInvariant(), candidate.ToLowerInvariant());
+
+    /// <summary>A check id without its family (<c>performance.roc-auc</c> -> <c>roc-auc</c>), so a left-out family still matches.</summary>
+    private static string Unprefixed(string candidate) => candidate[(candidate.IndexOf('.', StringComparison.Ordinal) + 1)..];
 
     /// <summary>Case, '_' and '-' do not matter for a suggestion: <c>minSample</c> and <c>min-sample</c> both point at <c>min_sample</c>.</summary>
     private static string Normalize(string value) =>

@@ -17,7 +17,10 @@ internal static class RequirementMerger
 
     public const UncertainAction DefaultOnUncertain = UncertainAction.Review;
 
-    /// <summary>The merged requirement, or null when the declarations contradict each other (reported).</summary>
+    /// <summary>
+    /// The merged requirement, or null when the declarations contradict each other (reported). One declaration with
+    /// min above max was already reported by the parser.
+    /// </summary>
     public static ResolvedRequirement? Merge(string id, IReadOnlyList<Declaration> declarations, List<PolicyDiagnostic> errors)
     {
         var specific = declarations.OrderBy(d => d.Priority).ToList();
@@ -25,7 +28,7 @@ internal static class RequirementMerger
         var parameters = ParameterMerger.Merge(id, declarations, errors);
         var min = specific.Where(d => d.Requirement.Min is not null).MaxBy(d => d.Requirement.Min!.Value);
         var max = specific.Where(d => d.Requirement.Max is not null).MinBy(d => d.Requirement.Max!.Value);
-        if (min?.Requirement.Min is { } low && max?.Requirement.Max is { } high && low.Value > high.Value)
+        if (min?.Requirement.Min is { } low && max?.Requirement.Max is { } high && low.Value > high.Value && min != max)
         {
             errors.Add(max.Diagnostic(high.Position,
                 $"requirement '{id}': the strictest min {Format.Number(low.Value)} ({min.Location(low.Position)}) is greater than the strictest max {Format.Number(high.Value)} ({max.Location(high.Position)}); no measurement could pass"));

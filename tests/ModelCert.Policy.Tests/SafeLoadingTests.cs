@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Text;
+
+using ModelCert.Policy.Tests.Support;
+
+using Xunit;
+
+namespace ModelCert.Policy.Tests;
+
+/// <summary>Hostile or broken YAML gets a clean PolicyException with a location; the process survives.</summary>
+public sealed class SafeLoadingTests
+{
+    public sealed class DeepNesting
+    {
+        [Theory]
+        [InlineData('[')]
+        [InlineData('{')]
+        public void Should_stop_40_KB_of_flow_nesting_at_depth_33(char opener)
+        {
+            // Given 40 KB of nested flow collections under a key (root mapping = level 1, the 32nd opener = level 33)
+            using var folder = new PolicyFolder();
+            folder.Write("deep.yaml", "a: " + new string(opener, 40_000));
+            var clock = Stopwatch.StartNew();
+
+            // When it is resolved
+            var error = folder.ResolveFails(Policies.Classification, "deep.yaml");
+
+            // Then one clean diagnostic at the opener that went too deep, found quickly (the parser stops there)
+            Assert.Equal(["deep.yaml:1:35: nesting deeper than 32 levels; a policy never needs this"], error.Diagnostics.Select(d => d.ToString()));
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        }
+
+        [Fact]
+        public void Should_stop_40_KB_of_nested_block_mappings_at_depth_33()
+        {
+            // Given about 40 KB of block mappings, each indented one more space than the last
+            var text = new StringBuilder();
+            for (var i = 0; text.Length < 40_000; i++)
+            {
+                text.Append(' ', i).Append("k:\n");
+            }
+
+            // When it is linted
+            var lines = Lint.Of(text.ToString());
+
+            // Then the 33rd mapping (line 33, indented 32) is where reading stops
+            Lint.Single("p.yaml:33:33: nesting deeper than 32 levels; a policy never needs this", lines);
+        }
+
+        [Fact]
+        public void Should_accept_32_levels()
+        {
+            // Given a value nested exactly 32 levels deep (root mapping + 31 lists) under an unknown field
+            var lines = Lint.Of(Policies.One() + "x: " + new string('[', 31) + new string(']', 31) + "\n");
+
+            // When it is linted / Then only the unknown field is reported, not the depth
+            Lint.Single("p.yaml:11:1: unknown field 'x' in policy; valid fields: apiVersion, kind, metadata, extends, scope, defaults, requirements", lines);
+        }
+    }
+
+    public sealed class AnchorsAndAliases
+    {
+        [Fact]
+        public void Should_reject_both_with_their_locations()
+        {
+            // Given a policy that defines an anchor and uses it through an alias
+            var yaml = Policies.With("""
+                defaults: &d
+                  on_fail: warn
+                requirements:
+                  - id: r1
+                    check: performance.accuracy
+                    threshold: { min: 0.5 }
+                    on_fail: *d
+
+                """);
+
+            // When it is linted
+            var lines = Lint.Of(yaml);
+
+            // Then both are rejected at their positions, and the alias causes no follow-up type error
+            Lint.Contains("p.yaml:6:11: anchors (&d) are not allowed in policies; write the value out", lines);
+            Lint.Contains("p.yaml:12:14: aliases (*d) are not allowed in policies; write the value out", lines);
+            Assert.True(lines.Length == 2, string.Join("\n", lines));
+        }
+
+        [Fact]
+        public void Should_reject_a_billion_laughs_without_expanding_it()
+        {
+            // Given the classic exponential alias bomb
+            var yaml = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+            for (var i = 1; i < 10; i++)
+            {
+                yaml.Append($"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 9))}]\n");
+            }
+
+            // When it is linted / Then every anchor and alias is reported, nothing is expanded
+            var lines = Lint.Of(yaml.ToString());
+            Assert.Equal(10, lines.Count(l => l.Contains("anchors (&a", StringComparison.Ordinal)));
+            Assert.Equal(81, lines.Count(l => l.Contains("aliases (*a", StringComparison.Ordinal)));
+        }
+    }
+
+    public sealed class Limits
+    {
+        [Fact]
+        public void Should_refuse_more_than_10000_nodes()
+        {
+            // Given a flow list of 10,001 numbers (plus the root mapping and its key: 10,003 nodes)
+            var lines = Lint.Of("a: [" + string.Join(",", Enumerable.Repeat("1", 10_001)) + "]\n");
+
+            // When it is linted / Then reading stops at the 10,001st node: the 9,998th number, at column 5 + 2 * 9,997
+            Lint.Single("p.yaml:1:19999: more than 10000 YAML nodes; a policy file is expected to be far smaller", lines);
+        }
+
+        [Fact]
+        public void Should_refuse_a_file_over_1_MiB()
+        {
+            // Given a file of 1 MiB plus one byte (a comment)
+            var lines = Lint.Of("#" + new string('x', 1024 * 1024));
+
+            // When it is linted / Then the size is the only problem, reported at the file's start
+            Lint.Single("p.yaml:1:1: the policy file is 1048577 bytes; the limit is 1048576 (1 MiB)", lines);
+        }
+
+        [Fact]
+        public void Should_refuse_a_second_document()
+        {
+            // Given two YAML documents in one file
+            var lines = Lint.Of(Policies.One() + "---\n" + Policies.One());
+
+            // When it is linted / Then the second one is pointed at
+            Lint.Single("p.yaml:11:1: a policy file holds a single YAML document; found a second one ('---')", lines);
+        }
+
+        [Fact]
+        public void Should_refuse_tags()
+        {
+            // Given a value with an explicit tag
+            var lines = Lint.Of(Policies.One().Replace("min: 0.7", "min: !!float 0.7", StringComparison.Ordinal));
+
+            // When it is linted / Then the tag is reported
+            Lint.Single("p.yaml:10:12: tags (tag:yaml.org,2002:float) are not allowed in policies; quote a value to make it a string", lines);
+        }
+
+        [Fact]
+        public void Should_report_an_empty_file()
+        {
+            // Given a file with only a comment / When it is linted / Then it says so
+            Lint.Single("p.yaml:1:1: the policy file is empty", Lint.Of("# nothing here\n"));
+        }
+
+        [Fact]
+        public void Should_report_a_syntax_error_with_its_position()
+        {
+            // Given an unclosed flow list
+            var lines = Lint.Of("apiVersion: modelcert/v1\nkind: [Policy\n");
+
+            // When it is linted / Then YAML's own message is kept, with a location
+            Assert.True(lines.Length == 1 && lines[0].StartsWith("p.yaml:3:1: YAML syntax error: ", StringComparison.Ordinal), string.Join("\n", lines));
+        }
+
+        [Fact]
+        public void Should_report_bytes_that_are_not_utf8()
+        {
+            // Given a file with an invalid UTF-8 byte
+            using var folder = new PolicyFolder();
+            folder.Write("p.yaml", [.. Encoding.UTF8.GetBytes("apiVersion: modelcert/v1\n"), 0xFF, (byte)'\n']);
+
+            // When it is linted / Then it says so at the start
+            Assert.Equal(["p.yaml:1:1: the policy file is not valid UTF-8 text"], folder.Lint("p.yaml").Select(d => d.ToString()));
+        }
+
+        [Fact]
+        public void Should_report_a_missing_root_file()
+        {
+            // Given a reference to a file that does not exist
+            using var folder = new PolicyFolder();
+
+            // When it is resolved
+            var error = folder.ResolveFails(Policies.Classification, "nope.yaml");
+
+            // Then the diagnostic names the reference as given and where it looked
+            var diagnostic = Assert.Single(error.Diagnostics);
+            Assert.Equal(("nope.yaml", 1, 1), (diagnostic.File, diagnostic.Line, diagnostic.Column));
+            Assert.StartsWith("policy file not found (looked for ", diagnostic.Message, StringComparison.Ordinal);
+        }
+    }
+}
