@@ -29,7 +29,9 @@ public static class BuiltinPacks
             : throw new InputException(UnknownMessage(name));
 
     internal static string UnknownMessage(string name) =>
-        $"unknown builtin policy '{name}'; builtins: {string.Join(", ", Names)}";
+        $"unknown builtin policy '{name}'{Parsing.Suggestions.Hint(name, [.. Names], "builtins")}" is var message && message.EndsWith('?')
+            ? $"{message} (builtins: {string.Join(", ", Names)})"
+            : message;
 
     internal static bool TryReadBytes(string name, out byte[] bytes)
     {

@@ -6,13 +6,13 @@ internal static class Suggestions
     /// <summary>The candidate closest to <paramref name="value"/>, when it is close enough to be a likely typo.</summary>
     public static string? Closest(string value, IEnumerable<string> candidates)
     {
-        var normalized = Normalize(value);
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
-            var distance = Math.Min(Score(value, normalized, candidate), Score(value, normalized, Unprefixed(candidate)));
-            if (distance < bestDistance && distance <= Math.Max(2, candidate.Length / 3))
+            var (typed, known) = Comparable(value, candidate);
+            var distance = Normalize(typed) == Normalize(known) ? 0 : Distance(typed.ToLowerInvariant(), known.ToLowerInvariant());
+            if (distance < bestDistance && distance <= Math.Max(1, known.Length / 3))
             {
                 best = candidate;
                 bestDistance = distance;
@@ -63,11 +63,26 @@ internal static class Suggestions
         return d[a.Length, b.Length];
     }
 
-    private static int Score(string value, string normalized, string candidate) =>
-        Normalize(candidate) == normalized ? 0 : Distance(value.ToLowerInvariant(), candidate.ToLowerInvariant());
+    /// <summary>
+    /// The parts of two dotted ids worth comparing: the names after a shared family (<c>performance.aucc</c> against
+    /// <c>performance.ece</c> compares <c>aucc</c> with <c>ece</c>), or the name alone when the family was left out.
+    /// </summary>
+    private static (string Value, string Candidate) Comparable(string value, string candidate)
+    {
+        var dot = candidate.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0)
+        {
+            return (value, candidate);
+        }
 
-    /// <summary>A check id without its family (<c>performance.roc-auc</c> -> <c>roc-auc</c>), so a left-out family still matches.</summary>
-    private static string Unprefixed(string candidate) => candidate[(candidate.IndexOf('.', StringComparison.Ordinal) + 1)..];
+        var valueDot = value.IndexOf('.', StringComparison.Ordinal);
+        if (valueDot < 0)
+        {
+            return (value, candidate[(dot + 1)..]);
+        }
+
+        return value.AsSpan(0, valueDot).SequenceEqual(candidate.AsSpan(0, dot)) ? (value[(valueDot + 1)..], candidate[(dot + 1)..]) : (value, candidate);
+    }
 
     /// <summary>Case, '_' and '-' do not matter for a suggestion: <c>minSample</c> and <c>min-sample</c> both point at <c>min_sample</c>.</summary>
     private static string Normalize(string value) =>
