@@ -40,8 +40,8 @@ public sealed class CompletenessCheck : ICheck
             columns.Add(new ColumnCompleteness(column.Name, present, rows, (double)present / rows));
         }
 
-        // Worst first; equal shares keep the column order, so the named worst column is stable.
-        var ranked = columns.Select((c, i) => (Column: c, Position: i)).OrderBy(x => x.Column.Share).ThenBy(x => x.Position).Select(x => x.Column).ToList();
+        // Worst first; OrderBy is stable, so equal shares keep the column order and the named worst column is stable.
+        var ranked = columns.OrderBy(c => c.Share).ToList();
         var worst = ranked[0];
         var details = new Dictionary<string, object?>
         {

@@ -71,7 +71,7 @@ public sealed class LabelBalanceCheck : ICheck
         var note = Proportion.Invariant($"the {rarer} class has {Math.Min(positive, negative)} of {labelled} labelled rows");
         if (unlabelled > 0)
         {
-            note += Proportion.Invariant($"; {unlabelled} rows without a label are left out");
+            note += $"; left out: {Proportion.Rows(unlabelled)} without a label";
         }
 
         var measurement = Proportion.Measure(Math.Min(positive, negative), labelled, requirement.Confidence);

@@ -43,8 +43,8 @@ public sealed class MinGroupShareCheck : ICheck
 
         if (attribute.Codes.Length != rows)
         {
-            return CheckResults.Error(
-                requirement, Proportion.Invariant($"attribute '{attribute.Name}' has {attribute.Codes.Length} rows but {data.TestOrigin} has {rows}"), attribute.Name);
+            var mismatch = Proportion.Invariant($"attribute '{attribute.Name}' has {attribute.Codes.Length} rows but {data.TestOrigin} has {rows}");
+            return CheckResults.Error(requirement, mismatch, attribute.Name);
         }
 
         var counts = new long[attribute.Groups.Count];
@@ -89,8 +89,8 @@ public sealed class MinGroupShareCheck : ICheck
             }
         }
 
-        // Smallest first; ties keep the group order, so the named group is stable.
-        var ranked = groups.Select((x, i) => (Group: x, Position: i)).OrderBy(x => x.Group.Count).ThenBy(x => x.Position).Select(x => x.Group).ToList();
+        // Smallest first; OrderBy is stable, so ties keep the group order and the named group is stable.
+        var ranked = groups.OrderBy(g => g.Count).ToList();
         var smallest = ranked[0];
         var details = new Dictionary<string, object?>
         {
@@ -101,7 +101,7 @@ public sealed class MinGroupShareCheck : ICheck
         var note = Proportion.Invariant($"smallest group '{smallest.Group}' has {smallest.Count} of {known} rows with a known value");
         if (missing > 0)
         {
-            note += Proportion.Invariant($"; {missing} rows with a missing value are left out");
+            note += $"; left out: {Proportion.Rows(missing)} with a missing value";
         }
 
         if (empty.Count > 0)

@@ -28,5 +28,8 @@ internal static class Proportion
 
     public static string NoRows(EvaluationData data, string what) => $"{data.TestOrigin} has no rows, so {what} cannot be measured";
 
+    /// <summary>"1 row" or "3 rows", for messages.</summary>
+    public static string Rows(long count) => count == 1 ? "1 row" : Invariant($"{count} rows");
+
     public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -43,7 +43,7 @@ public sealed class LabelBalanceCheckTests
             // Then the negative class has 1 of 3 labelled rows
             Expect.Proportion(1, 3, result, "labelled rows only");
             Expect.Equal(2L, Expect.Detail<long>(result, "unlabelled_rows", "unlabelled"), "unlabelled rows");
-            Expect.Contains("2 rows without a label are left out", result.Message, "message says so");
+            Expect.Contains("left out: 2 rows without a label", result.Message, "message says so");
         }
 
         [Fact]

@@ -35,6 +35,7 @@ public sealed class MinGroupShareCheckTests
             Expect.Equal("sex", result.Attribute, "attribute");
             Expect.Equal("M", Expect.Detail<string>(result, "smallest_group", "smallest"), "smallest group");
             Expect.Equal(1L, Expect.Detail<long>(result, "missing_rows", "missing"), "missing rows");
+            Expect.Contains("left out: 1 row with a missing value", result.Message, "message counts the missing row");
             var groups = Expect.Detail<List<GroupShare>>(result, "groups", "groups");
             Expect.Sequence([new GroupShare("M", 1, 0.2), new GroupShare("F", 4, 0.8)], groups, "groups smallest first");
         }
