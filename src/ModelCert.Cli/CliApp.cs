@@ -18,6 +18,7 @@ internal static class CliApp
             ScoreCommand.Create(console),
             DemoCommand.Create(console),
             InfoCommand.Create(console),
+            CertifyCommand.Create(console),
         };
 
         var parse = root.Parse(args);

@@ -5,6 +5,9 @@ namespace ModelCert.Cli;
 /// <summary>The two streams a command writes to, so tests can run commands in process.</summary>
 internal sealed record CliConsole(TextWriter Out, TextWriter Error)
 {
+    /// <summary>The clock for timestamps in results; tests pin it.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Whether stderr is a terminal that can show a live progress line.</summary>
     public bool IsInteractive => ReferenceEquals(Error, Console.Error) && !Console.IsErrorRedirected;
 

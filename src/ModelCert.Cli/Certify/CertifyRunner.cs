@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Reflection;
+using ModelCert.Core;
+using ModelCert.Core.Checks;
+using ModelCert.Core.Evaluation;
+using ModelCert.Core.Requirements;
+using ModelCert.Core.Results;
+using ModelCert.Policy;
+
+namespace ModelCert.Cli.Certify;
+
+/// <summary>
+/// One certification: resolve policies, prepare the evaluation, run every requirement's check, decide the verdict,
+/// write results.json atomically, and print the chosen format. The exit code follows the verdict.
+/// </summary>
+internal static class CertifyRunner
+{
+    public static int Run(Submission submission, CliConsole console)
+    {
+        Validate(submission);
+        void Status(string message) => console.Error.WriteLine($"certify: {message}");
+        var prepared = EvaluationPreparer.Prepare(submission, Status);
+        var data = prepared.Data;
+        var policies = submission.Policies.Count == 0 ? ["builtin:baseline"] : submission.Policies;
+        if (submission.Policies.Count == 0)
+        {
+            Status("no --policy given; using builtin:baseline");
+        }
+
+        var task = data.Task == ModelTask.Regression ? "regression" : "binary_classification";
+        var resolved = PolicyResolver.Resolve(policies, new SubmissionContext(task, submission.RiskTier, submission.Jurisdiction), submission.BaseDirectory);
+        var requirements = resolved.Requirements.Select(r => r.ToCoreRequirement()).ToList();
+        Status(string.Create(CultureInfo.InvariantCulture, $"checking {requirements.Count} requirements on {data.Rows:N0} rows ({data.Bootstrap.Replicates} bootstrap replicates)"));
+        var checks = CheckRegistry.Evaluate(data, requirements);
+        var verdict = Decision.Verdict(checks.Select(c => c.Outcome));
+        var document = Document(submission, prepared, resolved, checks, verdict, console.Time);
+
+        var folder = submission.Resolve(submission.OutputDirectory);
+        Directory.CreateDirectory(folder);
+        using (var file = new AtomicFile(Path.Combine(folder, "results.json")))
+        {
+            using (var writer = new StreamWriter(file.Stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true))
+            {
+                writer.Write(ResultsJson.Serialize(document));
+                writer.Write('\n');
+            }
+
+            file.Commit();
+        }
+
+        CertifyOutput.Write(submission.Format, document, console);
+        Status($"verdict {document.Verdict}; results in {Path.Combine(submission.OutputDirectory, "results.json")}");
+        return verdict switch
+        {
+            Verdict.Certified or Verdict.Conditional => ExitCode.Success,
+            Verdict.NeedsReview => ExitCode.NeedsReview,
+            Verdict.Rejected => ExitCode.Rejected,
+            _ => ExitCode.InternalError,
+        };
+    }
+
+    private static void Validate(Submission submission)
+    {
+        var problems = new List<string>();
+        if (submission.Replicates is < 0 or > 100_000)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--replicates {submission.Replicates} is outside 0..100000"));
+        }
+
+        if (submission.Confidence is <= 0 or >= 1 || double.IsNaN(submission.Confidence))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--confidence {submission.Confidence} must lie strictly between 0 and 1"));
+        }
+
+        if (!double.IsFinite(submission.Threshold))
+        {
+            problems.Add("--threshold must be a finite number");
+        }
+
+        if (!CertifyOutput.Formats.Contains(submission.Format))
+        {
+            problems.Add($"--format '{submission.Format}' is not one of {string.Join(", ", CertifyOutput.Formats)}");
+        }
+
+        if (submission.PredictionsMode && submission.ScoreColumn is null)
+        {
+            problems.Add("name a model with --model, or a score column with --score-column (predictions mode)");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InputException(string.Join("; ", problems));
+        }
+    }
+
+    private static ResultsDocument Document(
+        Submission submission, PreparedEvaluation prepared, ResolvedPolicy resolved, IReadOnlyList<CheckResult> checks, Verdict verdict, TimeProvider time)
+    {
+        var data = prepared.Data;
+        var metrics = data.Metrics;
+        var performance = metrics.PerformanceSection();
+        var fairness = metrics.FairnessSections(submission.Privileged);
+        return new ResultsDocument
+        {
+            Verdict = ResultsJson.VerdictName(verdict),
+            Tool = new ToolInfo("modelcert", ToolVersion, Runtime.OnnxSession.RuntimeVersion, Data.DuckDbDatabase.LibraryVersion),
+            CreatedAt = time.GetUtcNow(),
+            Task = data.Task == ModelTask.Regression ? "regression" : "binary_classification",
+            Profile = submission.Profile.ToLowerInvariant(),
+            Bootstrap = new BootstrapInfo(
+                data.Bootstrap.Replicates,
+                data.Bootstrap.Confidence,
+                data.Bootstrap.Seed,
+                "multinomial resampling of confusion cells within each group",
+                metrics.ScoreIntervalsBinned switch
+                {
+                    true => "multinomial resampling of (score bin, label) cells, 2048 bins per label, centred on the exact estimate",
+                    false => "multinomial resampling of distinct (score, label) cells (exact row bootstrap)",
+                    _ => "none",
+                }),
+            Threshold = data.Task == ModelTask.BinaryClassification ? submission.Threshold : null,
+            Model = prepared.Model,
+            Datasets = prepared.Datasets,
+            ProtectedAttributes = [.. data.Attributes.Select(a => a.Name)],
+            Policies = [.. resolved.Policies.Select(p => new PolicyInfo(p.Name, p.Version, p.Origin, p.Sha256))],
+            Metrics = new MetricsSection(performance, fairness),
+            Checks = checks,
+            Summary = OutcomeSummary.Of(checks),
+        };
+    }
+
+    public static string ToolVersion =>
+        (typeof(CertifyRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+}

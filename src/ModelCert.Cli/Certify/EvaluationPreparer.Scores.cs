@@ -1,0 +1,111 @@
+using ModelCert.Core;
+using ModelCert.Core.Evaluation;
+using ModelCert.Core.Frames;
+using ModelCert.Core.Results;
+using ModelCert.Data;
+using ModelCert.Runtime;
+using ModelCert.Runtime.Scoring;
+
+namespace ModelCert.Cli.Certify;
+
+internal static partial class EvaluationPreparer
+{
+    private sealed record Scored(double[] Scores, ModelKind Kind, ModelInfo Model, IReadOnlyList<string> FeatureColumns, IReadOnlyList<string> SchemaProblems);
+
+    /// <summary>Runs the ONNX model over the data; the decision is the score against the threshold, not the model's label.</summary>
+    private static Scored Score(Submission submission, Frame test, string dataPath, Action<string> status)
+    {
+        var modelPath = submission.Resolve(submission.ModelPath!);
+        status($"scoring with {Path.GetFileName(modelPath)}");
+        using var session = OnnxSession.Open(modelPath);
+        var mapping = new InputMappingOptions { Features = submission.Features, ExplicitMap = submission.InputMap, DataOrigin = submission.DataPath };
+        var bindings = InputMapper.Resolve(session.Inputs, test.Schema, mapping, submission.ModelPath!);
+        using var scorer = new ModelScorer(session, bindings, submission.DataPath, new ScorerOptions { PositiveIndex = submission.PositiveIndex });
+        var scores = new double[test.RowCount];
+        foreach (var batch in scorer.Score(test, 0))
+        {
+            Array.Copy(batch.Scores, 0, scores, batch.FirstRow, batch.Count);
+        }
+
+        var info = new FileInfo(modelPath);
+        var model = new ModelInfo
+        {
+            Name = submission.ModelName ?? Path.GetFileNameWithoutExtension(modelPath),
+            Version = submission.ModelVersion ?? (session.Metadata.Version > 0 ? session.Metadata.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) : null),
+            Path = modelPath,
+            Sha256 = Sha256Of(modelPath),
+            Bytes = info.Length,
+            Mode = "onnx",
+            Producer = session.Metadata.ProducerName,
+            Inputs = [.. session.Inputs.Select(i => i.Name)],
+            InputColumns = bindings.ToDictionary(b => b.Input.Name, b => string.Join(",", b.Columns), StringComparer.Ordinal),
+        };
+        var features = bindings.SelectMany(b => b.Columns).Distinct(StringComparer.Ordinal).ToList();
+        return new Scored(scores, scorer.Layout.Kind, model, features, []);
+    }
+
+    /// <summary>
+    /// Predictions mode: scores from a column of the data, or from a predictions file joined on an id column
+    /// (every data row must find exactly one prediction).
+    /// </summary>
+    private static Scored ReadPredictions(Submission submission, Frame test, string dataPath, Action<string> status)
+    {
+        var scoreColumn = submission.ScoreColumn
+            ?? throw new InputException("without --model, name the score column with --score-column (in the data, or in --predictions)");
+        double[] scores;
+        string source;
+        if (submission.PredictionsPath is { } relative)
+        {
+            var path = submission.Resolve(relative);
+            status($"joining predictions from {Path.GetFileName(path)}");
+            var idColumn = submission.IdColumn ?? throw new InputException("--predictions needs --id-column to join predictions to data rows");
+            var predictions = DatasetReader.ReadAll(path);
+            scores = Join(test, predictions, idColumn, scoreColumn, submission.DataPath, relative);
+            source = path;
+        }
+        else
+        {
+            scores = EvaluationColumns.Numbers(test, scoreColumn, submission.DataPath, "score");
+            source = dataPath;
+        }
+
+        var model = new ModelInfo
+        {
+            Name = submission.ModelName ?? Path.GetFileNameWithoutExtension(source),
+            Version = submission.ModelVersion,
+            Path = source,
+            Sha256 = submission.PredictionsPath is null ? null : Sha256Of(source),
+            Mode = "predictions",
+            Inputs = [],
+        };
+        return new Scored(scores, ModelKind.Classifier, model, submission.Features ?? [], []);
+    }
+
+    private static double[] Join(Frame test, Frame predictions, string idColumn, string scoreColumn, string dataOrigin, string predictionsOrigin)
+    {
+        var ids = EvaluationColumns.Require(test, idColumn, dataOrigin, "id");
+        var predictionIds = EvaluationColumns.Require(predictions, idColumn, predictionsOrigin, "id");
+        var values = EvaluationColumns.Numbers(predictions, scoreColumn, predictionsOrigin, "score");
+        var byId = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var row = 0; row < predictions.RowCount; row++)
+        {
+            var id = predictionIds.FormatValue(row) ?? throw new InputException($"'{predictionsOrigin}' row {row + 1}, column '{idColumn}': the id is missing");
+            if (!byId.TryAdd(id, values[row]))
+            {
+                throw new InputException($"'{predictionsOrigin}' row {row + 1}, column '{idColumn}': id '{id}' occurs twice; each row needs one prediction");
+            }
+        }
+
+        var scores = new double[test.RowCount];
+        for (var row = 0; row < test.RowCount; row++)
+        {
+            var id = ids.FormatValue(row);
+            if (id is null || !byId.TryGetValue(id, out scores[row]))
+            {
+                throw new InputException($"'{dataOrigin}' row {row + 1}, column '{idColumn}': id '{id}' has no prediction in '{predictionsOrigin}'");
+            }
+        }
+
+        return scores;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Security.Cryptography;
+using ModelCert.Core;
+using ModelCert.Core.Evaluation;
+using ModelCert.Core.Fairness;
+using ModelCert.Core.Frames;
+using ModelCert.Core.Results;
+using ModelCert.Core.Statistics;
+using ModelCert.Data;
+using ModelCert.Runtime.Scoring;
+
+namespace ModelCert.Cli.Certify;
+
+/// <summary>
+/// Reads the data, scores it (with the model, or from a predictions source), and turns labels and protected
+/// columns into the arrays checks read. Every problem with the input fails here, before any check runs.
+/// </summary>
+internal static partial class EvaluationPreparer
+{
+    public static PreparedEvaluation Prepare(Submission submission, Action<string> status)
+    {
+        var dataPath = submission.Resolve(submission.DataPath);
+        status($"reading {Path.GetFileName(dataPath)}");
+        var test = DatasetReader.ReadAll(dataPath);
+        if (test.RowCount == 0)
+        {
+            throw new InputException($"data file '{submission.DataPath}' has no rows to evaluate (only a header, or empty)");
+        }
+
+        var datasets = new List<DatasetInfo> { Describe("test", dataPath, test) };
+        Frame? train = null;
+        if (submission.TrainPath is { } trainRelative)
+        {
+            var trainPath = submission.Resolve(trainRelative);
+            status($"reading {Path.GetFileName(trainPath)}");
+            train = DatasetReader.ReadAll(trainPath);
+            datasets.Add(Describe("train", trainPath, train));
+        }
+
+        var scored = submission.PredictionsMode ? ReadPredictions(submission, test, dataPath, status) : Score(submission, test, dataPath, status);
+        var task = ResolveTask(submission, scored.Kind);
+        bool[]? truth = null;
+        double[]? target = null;
+        if (submission.LabelColumn is { } label)
+        {
+            if (task == ModelTask.Regression)
+            {
+                target = EvaluationColumns.Numbers(test, label, submission.DataPath, "target");
+            }
+            else
+            {
+                truth = EvaluationColumns.Truth(test, label, submission.PositiveValue, submission.DataPath);
+            }
+        }
+
+        var attributes = Attributes(submission, test);
+        var data = new EvaluationData
+        {
+            Task = task,
+            Test = test,
+            TestOrigin = submission.DataPath,
+            Train = train,
+            LabelColumn = submission.LabelColumn,
+            Truth = truth,
+            Target = target,
+            Scores = scored.Scores,
+            Predicted = task == ModelTask.BinaryClassification ? [.. scored.Scores.Select(s => s > submission.Threshold)] : null,
+            Threshold = submission.Threshold,
+            Attributes = attributes,
+            FeatureColumns = scored.FeatureColumns,
+            ModelRunnable = !submission.PredictionsMode,
+            SchemaProblems = scored.SchemaProblems,
+            Profile = ParseProfile(submission.Profile),
+            Bootstrap = new BootstrapOptions { Replicates = submission.Replicates, Confidence = submission.Confidence, Seed = submission.Seed },
+        };
+        return new PreparedEvaluation(data, scored.Model, datasets);
+    }
+
+    public static DefinitionProfile ParseProfile(string profile) => profile.ToLowerInvariant() switch
+    {
+        "strict" => DefinitionProfile.Strict,
+        "fairlearn" => DefinitionProfile.Fairlearn,
+        "aif360" => DefinitionProfile.Aif360,
+        _ => throw new InputException($"--profile '{profile}' is not a definition profile; choose strict, fairlearn or aif360"),
+    };
+
+    private static ModelTask ResolveTask(Submission submission, ModelKind kind)
+    {
+        var task = submission.Task?.ToLowerInvariant() switch
+        {
+            null => kind == ModelKind.Regressor ? ModelTask.Regression : ModelTask.BinaryClassification,
+            "binary_classification" or "classification" => ModelTask.BinaryClassification,
+            "regression" => ModelTask.Regression,
+            var other => throw new InputException($"task '{other}' is not supported; choose binary_classification or regression"),
+        };
+        if (!submission.PredictionsMode && (task == ModelTask.Regression) != (kind == ModelKind.Regressor))
+        {
+            throw new InputException($"the submission says the task is {submission.Task}, but model '{submission.ModelPath}' is a {kind.ToString().ToLowerInvariant()}");
+        }
+
+        return task;
+    }
+
+    private static List<ProtectedAttribute> Attributes(Submission submission, Frame test)
+    {
+        var singles = submission.Protected.Select(p => EvaluationColumns.Attribute(test, p, submission.DataPath)).ToList();
+        var all = new List<ProtectedAttribute>(singles);
+        if (submission.Intersections)
+        {
+            for (var i = 0; i < singles.Count; i++)
+            {
+                for (var j = i + 1; j < singles.Count; j++)
+                {
+                    all.Add(EvaluationColumns.Intersect(singles[i], singles[j]));
+                }
+            }
+        }
+
+        return all;
+    }
+
+    private static DatasetInfo Describe(string role, string path, Frame frame)
+    {
+        var fingerprint = DatasetReader.Fingerprint(path, frame.Schema, frame.RowCount);
+        return new DatasetInfo(role, path, fingerprint.Sha256, fingerprint.Bytes, fingerprint.Rows, fingerprint.SchemaSha256, [.. frame.Schema.Names]);
+    }
+
+    internal static string Sha256Of(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}
