@@ -1,0 +1,109 @@
+using Xunit;
+
+namespace ModelCert.Core.Tests.Properties;
+
+/// <summary>Metrics are functions of the multiset of rows: any permutation applied to every row-aligned array leaves them unchanged.</summary>
+public sealed class RowOrderPropertyTests
+{
+    private static readonly string[] CountMetrics = ["accuracy", "precision", "recall", "f1", "selection_rate"];
+    private static readonly string[] FairnessIntervals = ["demographic_parity_difference", "demographic_parity_ratio", "equalized_odds_difference", "equal_opportunity_difference"];
+    private static readonly string[] GroupIntervals = ["selection_rate", "tpr", "fpr"];
+
+    public sealed class PerformanceSection
+    {
+        [Fact]
+        public void Should_give_the_same_values_when_rows_are_reordered()
+        {
+            Properties.Hold(EvaluationCases.CasesWithOrder(), sample =>
+            {
+                // Given a random evaluation and the same rows in a random order
+                var (original, order) = sample;
+
+                // When the performance section is computed for both
+                var expected = original.ToData().Metrics.PerformanceSection();
+                var actual = original.Reorder(order).ToData().Metrics.PerformanceSection();
+
+                // Then counts agree exactly and score metrics (sums taken in another order) within 1e-12 relative
+                Sections.SameValues(expected, actual, 1e-12, "reordered rows");
+            });
+        }
+
+        [Fact]
+        public void Should_give_the_same_count_intervals_when_rows_are_reordered()
+        {
+            Properties.Hold(EvaluationCases.CasesWithOrder(), sample =>
+            {
+                // Given a random evaluation and the same rows in a random order, both bootstrapped with one seed
+                var (original, order) = sample;
+
+                // When the performance section is computed for both
+                var expected = original.ToData().Metrics.PerformanceSection();
+                var actual = original.Reorder(order).ToData().Metrics.PerformanceSection();
+
+                // Then intervals of the confusion-cell metrics are identical: they resample the same cells
+                Sections.SameIntervals(expected.Ci, actual.Ci, CountMetrics, "reordered rows");
+            });
+        }
+    }
+
+    public sealed class FairnessSections
+    {
+        [Fact]
+        public void Should_give_the_same_rates_and_aggregates_when_rows_are_reordered()
+        {
+            Properties.Hold(EvaluationCases.CasesWithOrder(), sample =>
+            {
+                // Given a random evaluation and the same rows in a random order
+                var (original, order) = sample;
+
+                // When the fairness sections are computed for both
+                var expected = original.ToData().Metrics.FairnessSections();
+                var actual = original.Reorder(order).ToData().Metrics.FairnessSections();
+
+                // Then every group rate and every aggregate of every attribute and intersection agrees
+                Sections.SameValues(expected, actual, "reordered rows");
+            });
+        }
+
+        [Fact(Skip = "bug: GroupCounter.Add throws OverflowException on a missing (-1) group code under CheckForOverflowUnderflow; reported")]
+        public void Should_give_the_same_rates_and_aggregates_when_rows_are_reordered_with_missing_group_codes()
+        {
+            Properties.Hold(EvaluationCases.CasesWithOrder(missingCodes: true), sample =>
+            {
+                // Given a random evaluation whose attributes miss some values (code -1), and its rows in a random order
+                var (original, order) = sample;
+
+                // When the fairness sections are computed for both
+                var expected = original.ToData().Metrics.FairnessSections();
+                var actual = original.Reorder(order).ToData().Metrics.FairnessSections();
+
+                // Then missing rows are counted aside and every rate and aggregate agrees
+                Sections.SameValues(expected, actual, "reordered rows with missing codes");
+            });
+        }
+
+        [Fact]
+        public void Should_give_the_same_intervals_when_rows_are_reordered()
+        {
+            Properties.Hold(EvaluationCases.CasesWithOrder(), sample =>
+            {
+                // Given a random evaluation and the same rows in a random order, both bootstrapped with one seed
+                var (original, order) = sample;
+
+                // When the fairness sections are computed for both
+                var expected = original.ToData().Metrics.FairnessSections();
+                var actual = original.Reorder(order).ToData().Metrics.FairnessSections();
+
+                // Then attribute and group intervals are identical: they resample the same per-group cells
+                foreach (var (name, section) in expected)
+                {
+                    Sections.SameIntervals(section.Ci, actual[name].Ci, FairnessIntervals, $"reordered rows, {name}");
+                    foreach (var (group, rates) in section.Groups)
+                    {
+                        Sections.SameIntervals(rates.Ci, actual[name].Groups[group].Ci, GroupIntervals, $"reordered rows, {name}/{group}");
+                    }
+                }
+            });
+        }
+    }
+}
