@@ -161,6 +161,16 @@ public sealed class SafeLoadingTests
         }
 
         [Fact]
+        public void Should_report_input_that_breaks_the_yaml_scanner()
+        {
+            // Given text on which YamlDotNet's scanner throws InvalidOperationException instead of a YAML error
+            var lines = Lint.Of("a: 1\nb: [\nu");
+
+            // When it is linted / Then it is a syntax error at the last place the reader got to
+            Lint.Single("p.yaml:2:4: YAML syntax error after this point; check brackets, quotes and indentation", lines);
+        }
+
+        [Fact]
         public void Should_report_bytes_that_are_not_utf8()
         {
             // Given a file with an invalid UTF-8 byte

@@ -14,14 +14,22 @@ internal sealed record PolicySource(string Key, string Origin, string? Directory
     /// <summary>Reads a file; a file that is too large or not UTF-8 is reported at its first line and gives null.</summary>
     public static PolicySource? FromFile(string fullPath, string origin, DiagnosticBag diagnostics)
     {
-        var length = new FileInfo(fullPath).Length;
-        if (length > YamlLimits.MaxFileBytes)
+        try
         {
-            diagnostics.Add(SourcePosition.FileStart, $"the policy file is {Format.Number(length)} bytes; the limit is {Format.Number(YamlLimits.MaxFileBytes)} (1 MiB)");
+            var length = new FileInfo(fullPath).Length;
+            if (length > YamlLimits.MaxFileBytes)
+            {
+                diagnostics.Add(SourcePosition.FileStart, $"the policy file is {Format.Number(length)} bytes; the limit is {Format.Number(YamlLimits.MaxFileBytes)} (1 MiB)");
+                return null;
+            }
+
+            return FromBytes(fullPath, origin, Path.GetDirectoryName(fullPath), File.ReadAllBytes(fullPath), diagnostics);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(SourcePosition.FileStart, $"the policy file cannot be read: {error.Message}");
             return null;
         }
-
-        return FromBytes(fullPath, origin, Path.GetDirectoryName(fullPath), File.ReadAllBytes(fullPath), diagnostics);
     }
 
     public static PolicySource FromBuiltin(string name, byte[] bytes, DiagnosticBag diagnostics) =>

@@ -19,9 +19,10 @@ internal static class SafeYamlReader
     public static Node? Read(string text, DiagnosticBag diagnostics)
     {
         var builder = new TreeBuilder(diagnostics);
+        var last = SourcePosition.FileStart;
         try
         {
-            if (!Consume(new Parser(new StringReader(text)), builder, diagnostics))
+            if (!Consume(new Parser(new StringReader(text)), builder, diagnostics, ref last))
             {
                 return null;
             }
@@ -29,6 +30,12 @@ internal static class SafeYamlReader
         catch (YamlException error)
         {
             diagnostics.Add(SourcePosition.From(error.Start), "YAML syntax error: " + error.Message);
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 16.3's scanner throws this, without a position, on some malformed plain scalars (": [\nu").
+            diagnostics.Add(last, "YAML syntax error after this point; check brackets, quotes and indentation");
             return null;
         }
 
@@ -40,7 +47,7 @@ internal static class SafeYamlReader
         return builder.Root;
     }
 
-    private static bool Consume(Parser parser, TreeBuilder builder, DiagnosticBag diagnostics)
+    private static bool Consume(Parser parser, TreeBuilder builder, DiagnosticBag diagnostics, ref SourcePosition last)
     {
         var documents = 0;
         var nodes = 0;
@@ -48,6 +55,7 @@ internal static class SafeYamlReader
         {
             var current = parser.Current!;
             var start = SourcePosition.From(current.Start);
+            last = start;
             if (current is NodeEvent node)
             {
                 if (++nodes > YamlLimits.MaxNodes)
