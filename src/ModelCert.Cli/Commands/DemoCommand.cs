@@ -1,18 +1,14 @@
 using System.CommandLine;
-using System.Globalization;
+using ModelCert.Cli.Certify;
 using ModelCert.Cli.Demo;
-using ModelCert.Core.Frames;
-using ModelCert.Data;
-using ModelCert.Runtime;
-using ModelCert.Runtime.Scoring;
 using Spectre.Console;
 
 namespace ModelCert.Cli.Commands;
 
 /// <summary>
-/// <c>modelcert demo</c>: makes a synthetic loan dataset with a deliberate bias and two small ONNX models, scores
-/// both through ONNX Runtime and DuckDB, and shows approval rates by group with the four-fifths ratio.
-/// Nothing is downloaded and nothing comes from outside the repository.
+/// <c>modelcert demo</c>: makes a synthetic loan dataset with a deliberate bias and two small ONNX models, then
+/// certifies both against <c>builtin:four-fifths</c> through ONNX Runtime and DuckDB: the model that leans on a
+/// proxy for sex is rejected with the fairness reason, the one that does not is certified. Nothing is downloaded.
 /// </summary>
 internal static class DemoCommand
 {
@@ -22,10 +18,10 @@ internal static class DemoCommand
     {
         var output = new Option<string>("--out")
         {
-            Description = "Folder for the demo's data, models and scores.",
+            Description = "Folder for the demo's data, models and results.",
             DefaultValueFactory = _ => "modelcert-demo",
         };
-        var command = new Command("demo", "Score a self-made biased and compliant loan model and compare approval rates by group.") { output };
+        var command = new Command("demo", "Certify a self-made biased and a compliant loan model against the four-fifths rule.") { output };
         command.SetAction(parse => Run(parse.GetRequiredValue(output), console));
         return command;
     }
@@ -41,44 +37,30 @@ internal static class DemoCommand
         DemoModels.WriteCompliant(compliant);
         console.Error.WriteLine($"demo: wrote {Rows:N0} synthetic loan applications and two ONNX models to {folder}");
 
-        var frame = DatasetReader.ReadAll(data);
         var terminal = console.CreateTerminal();
-        foreach (var model in new[] { biased, compliant })
+        var outcomes = new List<int>();
+        foreach (var (model, title) in new[] { (biased, "a model that leans on postcode_risk, a proxy for sex"), (compliant, "the same model without the proxy") })
         {
-            var approved = Score(model, data, frame);
-            Show(terminal, Path.GetFileName(model), frame, approved, "sex");
+            terminal.WriteLine();
+            terminal.MarkupLine($"[bold]Certifying {Markup.Escape(Path.GetFileName(model))}[/]: {Markup.Escape(title)}");
+            var submission = new Submission
+            {
+                ModelPath = Path.GetFullPath(model),
+                ModelVersion = "1",
+                DataPath = Path.GetFullPath(data),
+                LabelColumn = LoanSample.Label,
+                Protected = ["sex"],
+                Policies = ["builtin:four-fifths"],
+                OutputDirectory = Path.GetFullPath(Path.Combine(folder, Path.GetFileNameWithoutExtension(model))),
+            };
+            outcomes.Add(CertifyRunner.Run(submission, console));
         }
 
-        terminal.MarkupLine("The four-fifths rule asks every group's approval rate to be at least 0.8 of the highest group's.");
-        return ExitCode.Success;
-    }
-
-    private static bool[] Score(string model, string data, Frame frame)
-    {
-        using var session = OnnxSession.Open(model);
-        var bindings = InputMapper.Resolve(session.Inputs, frame.Schema, new InputMappingOptions { DataOrigin = data }, model);
-        using var scorer = new ModelScorer(session, bindings, data);
-        return [.. scorer.Score(frame, 0).SelectMany(b => b.Scores).Select(s => s > 0.5)];
-    }
-
-    private static void Show(IAnsiConsole terminal, string model, Frame frame, bool[] approved, string attribute)
-    {
-        var groups = (StringColumn)frame[attribute];
-        var rates = groups.Dictionary.Values
-            .Select((name, code) => (Name: name, Rows: Enumerable.Range(0, frame.RowCount).Where(r => groups.Codes[r] == code).ToList()))
-            .Select(g => (g.Name, Count: g.Rows.Count, Rate: g.Rows.Count(r => approved[r]) / (double)g.Rows.Count))
-            .ToList();
-        var ratio = rates.Min(r => r.Rate) / rates.Max(r => r.Rate);
-        var table = new Table().Title($"[bold]{Markup.Escape(model)}[/]: approval rate by {attribute}")
-            .AddColumn("group").AddColumn(new TableColumn("applicants").RightAligned()).AddColumn(new TableColumn("approved").RightAligned());
-        foreach (var (name, count, rate) in rates)
-        {
-            table.AddRow(Markup.Escape(name), count.ToString("N0", CultureInfo.InvariantCulture), rate.ToString("P1", CultureInfo.InvariantCulture));
-        }
-
-        terminal.Write(table);
-        var verdict = ratio >= 0.8 ? "[green]meets[/]" : "[red]fails[/]";
-        terminal.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"selection-rate ratio {ratio:0.000}: {verdict} the four-fifths rule"));
+        var expected = outcomes is [ExitCode.Rejected, ExitCode.Success];
         terminal.WriteLine();
+        terminal.MarkupLine(expected
+            ? "[green]demo: as expected, the proxy model is rejected and the compliant model is certified.[/] Results are in each model's results.json."
+            : "[red]demo: the verdicts were not the expected rejected / certified pair.[/]");
+        return expected ? ExitCode.Success : ExitCode.InternalError;
     }
 }

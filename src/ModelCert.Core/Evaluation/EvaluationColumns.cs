@@ -39,7 +39,7 @@ public static class EvaluationColumns
 
         if (column is Float64Column or Int64Column or BooleanColumn)
         {
-            var target = positive is null ? 1.0 : ParsePositive(positive, label);
+            var target = positive is null ? 1.0 : ParsePositive(positive, label, column is BooleanColumn);
             for (var row = 0; row < frame.RowCount; row++)
             {
                 truth[row] = column switch
@@ -159,13 +159,14 @@ public static class EvaluationColumns
         return new ProtectedAttribute($"{a.Name}|{b.Name}", codes, groups);
     }
 
-    private static double ParsePositive(string positive, string label) =>
+    private static double ParsePositive(string positive, string label, bool boolean) =>
         positive.Trim().ToLowerInvariant() switch
         {
             "true" or "yes" => 1,
             "false" or "no" => 0,
-            var text when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) => value,
-            _ => throw new InputException($"--positive '{positive}' is not a number, but label column '{label}' is numeric"),
+            var text when !boolean && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) => value,
+            _ when boolean => throw new InputException($"positive value '{positive}' does not fit label column '{label}', which holds true/false values (read from true/false or yes/no); use --positive true or false"),
+            _ => throw new InputException($"positive value '{positive}' is not a number, but label column '{label}' is numeric"),
         };
 
     private static int? FirstMissing(Column column, int rows)

@@ -62,6 +62,11 @@ public sealed class DisparityCheck(string id, FairnessMetric metric, bool needsL
         }
 
         var notes = new List<string>();
+        if (Extremes(data, attribute, cells, eligibility.Include) is { } extremes)
+        {
+            notes.Add(extremes);
+        }
+
         if (eligibility.Note(requirement) is { } groupNote)
         {
             notes.Add(groupNote);
@@ -76,6 +81,33 @@ public sealed class DisparityCheck(string id, FairnessMetric metric, bool needsL
         return result.Outcome == Outcome.Pass && eligibility.TooSmall.Count > 0
             ? result with { Outcome = Outcome.Review, Remediation = requirement.Remediation ?? "Collect more data for the small groups, or have a validator judge them." }
             : result;
+    }
+
+    /// <summary>Names the groups with the lowest and highest rate behind the aggregate, so a reader sees who is behind.</summary>
+    private string? Extremes(EvaluationData data, ProtectedAttribute attribute, AttributeCells cells, bool[] include)
+    {
+        var kind = metric switch
+        {
+            FairnessMetric.DemographicParityDifference or FairnessMetric.DemographicParityRatio => GroupRateKind.SelectionRate,
+            FairnessMetric.PredictiveParityDifference or FairnessMetric.PredictiveParityRatio => GroupRateKind.Precision,
+            FairnessMetric.FprDifference => GroupRateKind.Fpr,
+            FairnessMetric.AccuracyDifference => GroupRateKind.Accuracy,
+            _ => GroupRateKind.Tpr,
+        };
+        var rates = Enumerable.Range(0, cells.GroupCount)
+            .Where(g => include[g])
+            .Select(g => (Group: attribute.Groups[g], Rate: FairnessAggregator.Rate(kind, cells.Group(g), data.Profile)))
+            .Where(r => r.Rate is not null)
+            .ToList();
+        if (rates.Count < 2)
+        {
+            return null;
+        }
+
+        var low = rates.MinBy(r => r.Rate!.Value);
+        var high = rates.MaxBy(r => r.Rate!.Value);
+        var name = kind == GroupRateKind.SelectionRate ? "selection rate" : kind.ToString().ToLowerInvariant();
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"lowest {name} {low.Group} {low.Rate:0.###}, highest {high.Group} {high.Rate:0.###}");
     }
 
     private bool IsDifference => metric is FairnessMetric.DemographicParityDifference or FairnessMetric.EqualizedOddsDifference
