@@ -12,36 +12,62 @@ internal static partial class EvaluationPreparer
 {
     private sealed record Scored(double[] Scores, ModelKind Kind, ModelInfo Model, IReadOnlyList<string> FeatureColumns, IReadOnlyList<string> SchemaProblems);
 
-    /// <summary>Runs the ONNX model over the data; the decision is the score against the threshold, not the model's label.</summary>
-    private static Scored Score(Submission submission, Frame test, string dataPath, Action<string> status)
+    /// <summary>An open model with its inputs already matched to the data's columns.</summary>
+    private sealed class OpenedModel(OnnxSession session, IReadOnlyList<InputBinding> bindings, string path) : IDisposable
+    {
+        public OnnxSession Session { get; } = session;
+
+        public IReadOnlyList<InputBinding> Bindings { get; } = bindings;
+
+        public string Path { get; } = path;
+
+        public IReadOnlyList<string> Features { get; } = [.. bindings.SelectMany(b => b.Columns).Distinct(StringComparer.Ordinal)];
+
+        public void Dispose() => Session.Dispose();
+    }
+
+    private static OpenedModel OpenModel(Submission submission, FrameSchema schema)
     {
         var modelPath = submission.Resolve(submission.ModelPath!);
-        status($"scoring with {Path.GetFileName(modelPath)}");
-        using var session = OnnxSession.Open(modelPath);
-        var mapping = new InputMappingOptions { Features = submission.Features, ExplicitMap = submission.InputMap, DataOrigin = submission.DataPath };
-        var bindings = InputMapper.Resolve(session.Inputs, test.Schema, mapping, submission.ModelPath!);
-        using var scorer = new ModelScorer(session, bindings, submission.DataPath, new ScorerOptions { PositiveIndex = submission.PositiveIndex });
+        var session = OnnxSession.Open(modelPath);
+        try
+        {
+            var mapping = new InputMappingOptions { Features = submission.Features, ExplicitMap = submission.InputMap, DataOrigin = submission.DataPath };
+            return new OpenedModel(session, InputMapper.Resolve(session.Inputs, schema, mapping, submission.ModelPath!), modelPath);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs the ONNX model over the data; the decision is the score against the threshold, not the model's label.</summary>
+    private static Scored Score(Submission submission, OpenedModel model, Frame test, Action<string> status)
+    {
+        status($"scoring with {System.IO.Path.GetFileName(model.Path)}");
+        var session = model.Session;
+        using var scorer = new ModelScorer(session, model.Bindings, submission.DataPath, new ScorerOptions { PositiveIndex = submission.PositiveIndex });
         var scores = new double[test.RowCount];
         foreach (var batch in scorer.Score(test, 0))
         {
             Array.Copy(batch.Scores, 0, scores, batch.FirstRow, batch.Count);
         }
 
-        var info = new FileInfo(modelPath);
-        var model = new ModelInfo
+        var info = new FileInfo(model.Path);
+        var described = new ModelInfo
         {
-            Name = submission.ModelName ?? Path.GetFileNameWithoutExtension(modelPath),
+            Name = submission.ModelName ?? System.IO.Path.GetFileNameWithoutExtension(model.Path),
             Version = submission.ModelVersion ?? (session.Metadata.Version > 0 ? session.Metadata.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) : null),
-            Path = modelPath,
-            Sha256 = Sha256Of(modelPath),
+            Path = model.Path,
+            Sha256 = Sha256Of(model.Path),
             Bytes = info.Length,
             Mode = "onnx",
             Producer = session.Metadata.ProducerName,
             Inputs = [.. session.Inputs.Select(i => i.Name)],
-            InputColumns = bindings.ToDictionary(b => b.Input.Name, b => string.Join(",", b.Columns), StringComparer.Ordinal),
+            InputColumns = model.Bindings.ToDictionary(b => b.Input.Name, b => string.Join(",", b.Columns), StringComparer.Ordinal),
         };
-        var features = bindings.SelectMany(b => b.Columns).Distinct(StringComparer.Ordinal).ToList();
-        return new Scored(scores, scorer.Layout.Kind, model, features, []);
+        return new Scored(scores, scorer.Layout.Kind, described, model.Features, []);
     }
 
     /// <summary>

@@ -19,24 +19,29 @@ internal static partial class EvaluationPreparer
     public static PreparedEvaluation Prepare(Submission submission, Action<string> status)
     {
         var dataPath = submission.Resolve(submission.DataPath);
-        status($"reading {Path.GetFileName(dataPath)}");
-        var test = DatasetReader.ReadAll(dataPath);
+        var schema = DatasetReader.Describe(dataPath);
+        using var model = submission.PredictionsMode ? null : OpenModel(submission, schema);
+        var needed = NeededColumns(submission, schema, model?.Features ?? submission.Features ?? []);
+        status($"reading {Path.GetFileName(dataPath)} ({needed.Count} of {schema.Columns.Count} columns)");
+        var test = DatasetReader.ReadAll(dataPath, new DatasetReadOptions { Columns = needed });
         if (test.RowCount == 0)
         {
             throw new InputException($"data file '{submission.DataPath}' has no rows to evaluate (only a header, or empty)");
         }
 
-        var datasets = new List<DatasetInfo> { Describe("test", dataPath, test) };
+        var datasets = new List<DatasetInfo> { Describe("test", dataPath, schema, test.RowCount) };
         Frame? train = null;
         if (submission.TrainPath is { } trainRelative)
         {
             var trainPath = submission.Resolve(trainRelative);
-            status($"reading {Path.GetFileName(trainPath)}");
-            train = DatasetReader.ReadAll(trainPath);
-            datasets.Add(Describe("train", trainPath, train));
+            var trainSchema = DatasetReader.Describe(trainPath);
+            var shared = needed.Where(c => trainSchema.Find(c) is not null).ToList();
+            status($"reading {Path.GetFileName(trainPath)} ({shared.Count} of {trainSchema.Columns.Count} columns)");
+            train = DatasetReader.ReadAll(trainPath, new DatasetReadOptions { Columns = shared });
+            datasets.Add(Describe("train", trainPath, trainSchema, train.RowCount));
         }
 
-        var scored = submission.PredictionsMode ? ReadPredictions(submission, test, dataPath, status) : Score(submission, test, dataPath, status);
+        var scored = model is null ? ReadPredictions(submission, test, dataPath, status) : Score(submission, model, test, status);
         var task = ResolveTask(submission, scored.Kind);
         bool[]? truth = null;
         double[]? target = null;
@@ -118,10 +123,41 @@ internal static partial class EvaluationPreparer
         return all;
     }
 
-    private static DatasetInfo Describe(string role, string path, Frame frame)
+    /// <summary>The data's identity: its bytes, rows, and its full schema (not just the columns read).</summary>
+    private static DatasetInfo Describe(string role, string path, FrameSchema schema, long rows)
     {
-        var fingerprint = DatasetReader.Fingerprint(path, frame.Schema, frame.RowCount);
-        return new DatasetInfo(role, path, fingerprint.Sha256, fingerprint.Bytes, fingerprint.Rows, fingerprint.SchemaSha256, [.. frame.Schema.Names]);
+        var fingerprint = DatasetReader.Fingerprint(path, schema, rows);
+        return new DatasetInfo(role, path, fingerprint.Sha256, fingerprint.Bytes, fingerprint.Rows, fingerprint.SchemaSha256, [.. schema.Names]);
+    }
+
+    /// <summary>The columns certification reads: model inputs, label, protected attributes, and the predictions join or score.</summary>
+    private static List<string> NeededColumns(Submission submission, FrameSchema schema, IEnumerable<string> features)
+    {
+        var needed = new List<string>();
+        void Add(string? column, string role)
+        {
+            if (column is null || needed.Contains(column, StringComparer.Ordinal))
+            {
+                return;
+            }
+
+            EvaluationColumns.RequireName(schema, column, submission.DataPath, role);
+            needed.Add(column);
+        }
+
+        foreach (var feature in features)
+        {
+            Add(feature, "feature");
+        }
+
+        Add(submission.LabelColumn, "label");
+        foreach (var attribute in submission.Protected)
+        {
+            Add(attribute, "protected");
+        }
+
+        Add(submission.PredictionsPath is null ? submission.ScoreColumn : submission.IdColumn, submission.PredictionsPath is null ? "score" : "id");
+        return needed;
     }
 
     internal static string Sha256Of(string path)

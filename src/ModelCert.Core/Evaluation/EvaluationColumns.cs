@@ -12,12 +12,20 @@ public static class EvaluationColumns
     public static Column Require(Frame frame, string column, string origin, string role)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        if (frame.TryGetColumn(column, out var found))
+        RequireName(frame.Schema, column, origin, role);
+        return frame[column];
+    }
+
+    /// <summary>Fails, naming the closest columns, when <paramref name="column"/> is not in the schema.</summary>
+    public static void RequireName(FrameSchema schema, string column, string origin, string role)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        if (schema.Find(column) is not null)
         {
-            return found;
+            return;
         }
 
-        var closest = frame.Columns.Select(c => c.Name)
+        var closest = schema.Names
             .OrderBy(n => Distance(n.ToLowerInvariant(), column.ToLowerInvariant()))
             .Take(3)
             .Select(n => $"'{n}'");

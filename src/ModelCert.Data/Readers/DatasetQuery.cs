@@ -37,19 +37,50 @@ internal static class DatasetQuery
                 throw new InputException($"data file '{request.Origin}' has no columns");
             }
 
-            if (plans.Any(p => p.NeedsCast))
+            var kept = Project(plans, request);
+            if (kept.Count != plans.Length || plans.Any(p => p.NeedsCast))
             {
                 statement.Dispose();
-                statement = connection.Prepare($"SELECT {string.Join(", ", plans.Select(p => p.SelectExpression))} FROM {scan}");
+                statement = connection.Prepare($"SELECT {string.Join(", ", kept.Select(p => p.SelectExpression))} FROM {scan}");
             }
 
-            return (statement, plans);
+            return (statement, kept);
         }
         catch
         {
             statement.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The planned columns that <see cref="DatasetReadOptions.Columns"/> asks for, in file order.</summary>
+    private static List<ColumnPlan> Project(ColumnPlan[] plans, DatasetRequest request)
+    {
+        if (request.Options.Columns is not { } wanted)
+        {
+            return [.. plans];
+        }
+
+        var names = plans.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var missing = wanted.Where(w => !names.Contains(w)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InputException(
+                $"data file '{request.Origin}' has no column {string.Join(", ", missing.Select(m => $"'{m}'"))}; columns: {string.Join(", ", plans.Select(p => $"'{p.Name}'"))}");
+        }
+
+        var keep = wanted.ToHashSet(StringComparer.Ordinal);
+        return [.. plans.Where(p => keep.Contains(p.Name))];
+    }
+
+    /// <summary>The file's columns and kinds, from DuckDB's sniffer, without reading the data.</summary>
+    public static FrameSchema Describe(DuckDbConnection connection, DatasetRequest request)
+    {
+        var scan = Scan(request, allVarchar: false);
+        using var statement = connection.Prepare($"SELECT * FROM {scan}");
+        return new FrameSchema([.. Enumerable.Range(0, statement.ColumnCount)
+            .Select(c => ColumnPlan.For(statement.GetColumnName(c), statement.GetColumnType(c)))
+            .Select(p => new ColumnSchema(p.Name, p.Kind))]);
     }
 
     private static string Scan(DatasetRequest request, bool allVarchar)

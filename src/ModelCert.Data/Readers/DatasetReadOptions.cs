@@ -19,4 +19,10 @@ public sealed record DatasetReadOptions
 
     /// <summary>DuckDB worker threads; null uses every core.</summary>
     public int? Threads { get; init; }
+
+    /// <summary>
+    /// Read only these columns (in the file's order), so a large file costs memory only for what is used.
+    /// Null reads every column. A name the file lacks is an <see cref="Core.InputException"/> naming the closest ones.
+    /// </summary>
+    public IReadOnlyCollection<string>? Columns { get; init; }
 }

@@ -60,6 +60,22 @@ public static class DatasetReader
         }
     }
 
+    /// <summary>The columns and kinds of <paramref name="path"/> as a full read would give them, without reading the rows.</summary>
+    public static FrameSchema Describe(string path, DatasetReadOptions? options = null)
+    {
+        var request = DatasetRequest.Create(path, (options ?? new DatasetReadOptions()) with { Columns = null });
+        using var database = DuckDbDatabase.OpenInMemory(request.Options.Threads);
+        using var connection = database.Connect();
+        try
+        {
+            return DatasetQuery.Describe(connection, request);
+        }
+        catch (DuckDbException error)
+        {
+            throw DataErrors.Translate(error, request);
+        }
+    }
+
     /// <summary>Reads the whole of <paramref name="path"/> into one frame.</summary>
     public static Frame ReadAll(string path, DatasetReadOptions? options = null)
     {
