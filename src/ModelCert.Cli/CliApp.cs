@@ -19,6 +19,8 @@ internal static class CliApp
             DemoCommand.Create(console),
             InfoCommand.Create(console),
             CertifyCommand.Create(console),
+            PolicyCommand.Create(console),
+            InitCommand.Create(console),
         };
 
         var parse = root.Parse(args);

@@ -109,7 +109,7 @@ public static class InputMapper
         }
     }
 
-    internal static string Describe(TensorInfo info) => info.Kind switch
+    public static string Describe(TensorInfo info) => info.Kind switch
     {
         OnnxValueKind.Tensor => $"{info.ElementType.ToString().ToLowerInvariant()} tensor [{string.Join(",", info.Shape.Select(d => d < 0 ? "N" : d.ToString(System.Globalization.CultureInfo.InvariantCulture)))}]",
         _ => info.Kind.ToString().ToLowerInvariant(),
