@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using ModelCert.Core.Requirements;
+
 namespace ModelCert.Policy;
 
 /// <summary>Culture-independent renderings shared by messages, the explainer and the lock file.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 
 using ModelCert.Core.Checks;
+using ModelCert.Core.Requirements;
 
 namespace ModelCert.Policy;
 

@@ -1,8 +1,12 @@
+using ModelCert.Core.Requirements;
+
 namespace ModelCert.Policy;
 
 /// <summary>
 /// One requirement after merging every in-scope declaration of its id: strictest threshold and actions, with the
 /// policy that set each threshold side (<see cref="MinSetBy"/>, <see cref="MaxSetBy"/>) and all that declared it.
+/// Its parameters, threshold and actions are Core's own types, so <see cref="ResolvedRequirementExtensions.ToCoreRequirement"/>
+/// only adds the provenance in words.
 /// </summary>
 public sealed record ResolvedRequirement(
     string Id,

@@ -1,45 +1,23 @@
-using Engine = ModelCert.Core.Requirements;
+using ModelCert.Core.Requirements;
 
 namespace ModelCert.Policy;
 
-/// <summary>Hands a resolved requirement to Core's decision engine, which has its own (identical) requirement types.</summary>
+/// <summary>Hands a resolved requirement to Core's decision engine, adding in words who set its threshold.</summary>
 public static class ResolvedRequirementExtensions
 {
     /// <summary>Core's view of <paramref name="requirement"/>; <c>Source</c> says who set each threshold side.</summary>
-    public static Engine.Requirement ToCoreRequirement(this ResolvedRequirement requirement)
+    public static Requirement ToCoreRequirement(this ResolvedRequirement requirement)
     {
         ArgumentNullException.ThrowIfNull(requirement);
-        var p = requirement.Parameters;
-        var parameters = new Engine.RequirementParameters
-        {
-            Attributes = p.Attributes,
-            Intersections = p.Intersections,
-            MinGroupSize = p.MinGroupSize,
-            MinGroupShare = p.MinGroupShare,
-            Privileged = p.Privileged,
-            Bins = p.Bins,
-            Columns = p.Columns,
-        };
-        return new Engine.Requirement(
+        return new Requirement(
             requirement.Id,
             requirement.Title,
             requirement.Check,
-            parameters,
-            new Engine.Threshold(requirement.Threshold.Min, requirement.Threshold.Max),
+            requirement.Parameters,
+            requirement.Threshold,
             requirement.Confidence,
-            requirement.OnFail switch
-            {
-                FailAction.Warn => Engine.FailAction.Warn,
-                FailAction.Review => Engine.FailAction.Review,
-                _ => Engine.FailAction.Block,
-            },
-            requirement.OnUncertain switch
-            {
-                UncertainAction.Pass => Engine.UncertainAction.Pass,
-                UncertainAction.Warn => Engine.UncertainAction.Warn,
-                UncertainAction.Review => Engine.UncertainAction.Review,
-                _ => Engine.UncertainAction.Fail,
-            },
+            requirement.OnFail,
+            requirement.OnUncertain,
             requirement.MinSample,
             requirement.References,
             requirement.Rationale,

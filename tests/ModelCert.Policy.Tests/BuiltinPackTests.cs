@@ -1,5 +1,6 @@
 using ModelCert.Core;
 using ModelCert.Core.Checks;
+using ModelCert.Core.Requirements;
 using ModelCert.Policy.Tests.Support;
 
 using Xunit;

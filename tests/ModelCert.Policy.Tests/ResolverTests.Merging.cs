@@ -1,3 +1,4 @@
+using ModelCert.Core.Requirements;
 using ModelCert.Policy.Tests.Support;
 
 using Xunit;

@@ -1,3 +1,4 @@
+using ModelCert.Core.Requirements;
 using ModelCert.Policy.Yaml;
 
 namespace ModelCert.Policy.Parsing;

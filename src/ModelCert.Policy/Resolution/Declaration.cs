@@ -1,3 +1,4 @@
+using ModelCert.Core.Requirements;
 using ModelCert.Policy.Loading;
 using ModelCert.Policy.Parsing;
 using ModelCert.Policy.Yaml;

@@ -1,3 +1,4 @@
+using ModelCert.Core.Requirements;
 using ModelCert.Policy.Parsing;
 
 namespace ModelCert.Policy.Resolution;

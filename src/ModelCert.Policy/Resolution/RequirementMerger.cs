@@ -1,11 +1,13 @@
 using ModelCert.Core.Checks;
+using ModelCert.Core.Requirements;
 
 namespace ModelCert.Policy.Resolution;
 
 /// <summary>
 /// Merges the in-scope declarations of one requirement id. Strictest wins: the largest min, the smallest max, the
 /// strictest actions, the highest confidence, the largest minimum sample; ties go to the most specific declaration.
-/// Texts come from the most specific declaration that has them; references are the union.
+/// Texts come from the most specific declaration that has them; references are the union. "Strictest action" is the
+/// largest value of Core's <see cref="FailAction"/> and <see cref="UncertainAction"/>, declared mildest first.
 /// </summary>
 internal static class RequirementMerger
 {
