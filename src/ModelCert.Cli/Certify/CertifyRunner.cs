@@ -82,6 +82,12 @@ internal static class CertifyRunner
             problems.Add($"--format '{submission.Format}' is not one of {string.Join(", ", CertifyOutput.Formats)}");
         }
 
+        if (string.Equals(submission.Profile, "aif360", StringComparison.OrdinalIgnoreCase)
+            && submission.Protected.Where(p => !submission.Privileged.ContainsKey(p)).ToList() is { Count: > 0 } unnamed)
+        {
+            problems.Add($"the aif360 profile compares each group with a privileged one; name it for every protected attribute with --privileged ATTRIBUTE=GROUP (missing: {string.Join(", ", unnamed)})");
+        }
+
         if (submission.PredictionsMode && submission.ScoreColumn is null)
         {
             problems.Add("name a model with --model, or a score column with --score-column (predictions mode)");
@@ -99,7 +105,7 @@ internal static class CertifyRunner
         var data = prepared.Data;
         var metrics = data.Metrics;
         var performance = metrics.PerformanceSection();
-        var fairness = metrics.FairnessSections(submission.Privileged);
+        var fairness = metrics.FairnessSections();
         return new ResultsDocument
         {
             Verdict = ResultsJson.VerdictName(verdict),

@@ -75,6 +75,7 @@ internal static partial class EvaluationPreparer
             ModelRunnable = !submission.PredictionsMode,
             SchemaProblems = scored.SchemaProblems,
             Profile = ParseProfile(submission.Profile),
+            Privileged = Privileged(submission, attributes),
             Bootstrap = new BootstrapOptions { Replicates = submission.Replicates, Confidence = submission.Confidence, Seed = submission.Seed },
         };
         return new PreparedEvaluation(data, scored.Model, datasets);
@@ -103,6 +104,22 @@ internal static partial class EvaluationPreparer
         }
 
         return task;
+    }
+
+    /// <summary>The named privileged groups, plus the composed group (<c>x|y</c>) for each intersection of two named ones.</summary>
+    private static Dictionary<string, string> Privileged(Submission submission, IEnumerable<ProtectedAttribute> attributes)
+    {
+        var privileged = new Dictionary<string, string>(submission.Privileged, StringComparer.Ordinal);
+        foreach (var attribute in attributes)
+        {
+            if (attribute.Name.Split('|') is [var left, var right]
+                && submission.Privileged.TryGetValue(left, out var x) && submission.Privileged.TryGetValue(right, out var y))
+            {
+                privileged.TryAdd(attribute.Name, $"{x}|{y}");
+            }
+        }
+
+        return privileged;
     }
 
     private static List<ProtectedAttribute> Attributes(Submission submission, Frame test)

@@ -62,6 +62,9 @@ public sealed class EvaluationData
 
     public DefinitionProfile Profile { get; init; } = DefinitionProfile.Strict;
 
+    /// <summary>The privileged group per attribute (intersections included), for the aif360 profile.</summary>
+    public IReadOnlyDictionary<string, string> Privileged { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public BootstrapOptions Bootstrap { get; init; } = new();
 
     public int Rows => Test.RowCount;

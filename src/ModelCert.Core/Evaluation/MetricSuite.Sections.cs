@@ -75,8 +75,9 @@ public sealed partial class MetricSuite
     }
 
     /// <summary>results.json's <c>metrics.fairness</c>: every attribute and intersection, every group however small.</summary>
-    public SortedDictionary<string, AttributeSection> FairnessSections(IReadOnlyDictionary<string, string>? privileged = null)
+    public SortedDictionary<string, AttributeSection> FairnessSections()
     {
+        var privileged = _data.Privileged;
         var result = new SortedDictionary<string, AttributeSection>(StringComparer.Ordinal);
         foreach (var attribute in _data.Attributes)
         {
@@ -88,11 +89,11 @@ public sealed partial class MetricSuite
         return result;
     }
 
-    private AttributeSection AttributeSection(ProtectedAttribute attribute, IReadOnlyDictionary<string, string>? privilegedGroups)
+    private AttributeSection AttributeSection(ProtectedAttribute attribute, IReadOnlyDictionary<string, string> privilegedGroups)
     {
         var cells = Cells(attribute);
         var include = Enumerable.Repeat(true, cells.GroupCount).ToArray();
-        var privilegedName = privilegedGroups is not null && privilegedGroups.TryGetValue(attribute.Name, out var p) ? p : null;
+        var privilegedName = privilegedGroups.TryGetValue(attribute.Name, out var p) ? p : null;
         var privileged = privilegedName is null ? -1 : IndexOf(attribute, privilegedName);
         var profile = _data.Profile == DefinitionProfile.Aif360 && privileged < 0 ? DefinitionProfile.Strict : _data.Profile;
         var labelled = _data.Truth is not null;

@@ -42,10 +42,11 @@ public sealed class DisparityCheck(string id, FairnessMetric metric, bool needsL
         var privileged = -1;
         if (data.Profile == DefinitionProfile.Aif360)
         {
-            if (!requirement.Parameters.Privileged.TryGetValue(attribute.Name, out var privilegedName)
+            if (!(requirement.Parameters.Privileged.TryGetValue(attribute.Name, out var privilegedName)
+                    || data.Privileged.TryGetValue(attribute.Name, out privilegedName))
                 || (privileged = MetricSuite.IndexOf(attribute, privilegedName)) < 0)
             {
-                return CheckResults.Error(requirement, $"the aif360 profile compares groups with a privileged one; name it for '{attribute.Name}' with params.privileged (groups: {string.Join(", ", attribute.Groups)})", attribute.Name);
+                return CheckResults.Error(requirement, $"the aif360 profile compares groups with a privileged one; name it for '{attribute.Name}' with --privileged or params.privileged (groups: {string.Join(", ", attribute.Groups)})", attribute.Name);
             }
         }
 
