@@ -74,6 +74,8 @@ internal sealed class MappingReader
 
     public int? Integer(string name) => Optional(name) is { } node ? ScalarValues.Integer(node, name, diagnostics) : null;
 
+    public bool? Boolean(string name) => Optional(name) is { } node ? ScalarValues.Boolean(node, name, diagnostics) : null;
+
     public int? Choice(string name, IReadOnlyList<string> choices) =>
         Optional(name) is { } node ? ScalarValues.Choice(node, name, choices, diagnostics) : null;
 

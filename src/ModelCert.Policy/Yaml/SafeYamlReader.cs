@@ -8,21 +8,24 @@ using YamlDotNet.Core.Events;
 namespace ModelCert.Policy.Yaml;
 
 /// <summary>
-/// Reads a policy file into a <see cref="Node"/> tree from YamlDotNet's low-level event parser, enforcing
+/// Reads a policy or submission file into a <see cref="Node"/> tree from YamlDotNet's low-level event parser, enforcing
 /// <see cref="YamlLimits"/> as the events stream in: the parser is iterative, so a 40 KB run of <c>[</c> is stopped
 /// at depth 33 instead of overflowing the stack later. Anchors and aliases are refused (aliases make billion-laughs
-/// expansion possible and policies never need them), as are tags and multiple documents.
+/// expansion possible and these files never need them), as are tags and multiple documents.
 /// </summary>
 internal static class SafeYamlReader
 {
+    /// <summary>The root node of a policy, or null when the file is empty or has a problem that stops reading (then reported).</summary>
+    public static Node? Read(string text, DiagnosticBag diagnostics) => Read(text, DocumentKind.Policy, diagnostics);
+
     /// <summary>The root node, or null when the file is empty or has a problem that stops reading (then reported).</summary>
-    public static Node? Read(string text, DiagnosticBag diagnostics)
+    public static Node? Read(string text, DocumentKind kind, DiagnosticBag diagnostics)
     {
         var builder = new TreeBuilder(diagnostics);
         var last = SourcePosition.FileStart;
         try
         {
-            if (!Consume(new Parser(new StringReader(text)), builder, diagnostics, ref last))
+            if (!Consume(new Parser(new StringReader(text)), builder, kind, diagnostics, ref last))
             {
                 return null;
             }
@@ -41,13 +44,13 @@ internal static class SafeYamlReader
 
         if (builder.Root is null)
         {
-            diagnostics.Add(SourcePosition.FileStart, "the policy file is empty");
+            diagnostics.Add(SourcePosition.FileStart, $"the {kind.Singular} file is empty");
         }
 
         return builder.Root;
     }
 
-    private static bool Consume(Parser parser, TreeBuilder builder, DiagnosticBag diagnostics, ref SourcePosition last)
+    private static bool Consume(Parser parser, TreeBuilder builder, DocumentKind kind, DiagnosticBag diagnostics, ref SourcePosition last)
     {
         var documents = 0;
         var nodes = 0;
@@ -60,27 +63,27 @@ internal static class SafeYamlReader
             {
                 if (++nodes > YamlLimits.MaxNodes)
                 {
-                    diagnostics.Add(start, string.Create(CultureInfo.InvariantCulture, $"more than {YamlLimits.MaxNodes} YAML nodes; a policy file is expected to be far smaller"));
+                    diagnostics.Add(start, string.Create(CultureInfo.InvariantCulture, $"more than {YamlLimits.MaxNodes} YAML nodes; a {kind.Singular} file is expected to be far smaller"));
                     return false;
                 }
 
-                CheckDecorations(node, start, diagnostics);
+                CheckDecorations(node, start, kind, diagnostics);
             }
 
             switch (current)
             {
                 case DocumentStart when ++documents > 1:
-                    diagnostics.Add(start, "a policy file holds a single YAML document; found a second one ('---')");
+                    diagnostics.Add(start, $"a {kind.Singular} file holds a single YAML document; found a second one ('---')");
                     return false;
                 case Scalar scalar:
                     builder.Add(new ScalarNode(start, scalar.Value, scalar.Style == ScalarStyle.Plain));
                     break;
                 case AnchorAlias alias:
-                    diagnostics.Add(start, $"aliases (*{alias.Value}) are not allowed in policies; write the value out");
+                    diagnostics.Add(start, $"aliases (*{alias.Value}) are not allowed in {kind.Plural}; write the value out");
                     builder.Add(new AliasNode(start, alias.Value.Value));
                     break;
                 case SequenceStart or MappingStart when builder.Depth >= YamlLimits.MaxDepth:
-                    diagnostics.Add(start, string.Create(CultureInfo.InvariantCulture, $"nesting deeper than {YamlLimits.MaxDepth} levels; a policy never needs this"));
+                    diagnostics.Add(start, string.Create(CultureInfo.InvariantCulture, $"nesting deeper than {YamlLimits.MaxDepth} levels; a {kind.Singular} never needs this"));
                     return false;
                 case SequenceStart or MappingStart:
                     builder.Open(start, current is MappingStart);
@@ -94,16 +97,16 @@ internal static class SafeYamlReader
         return true;
     }
 
-    private static void CheckDecorations(NodeEvent node, SourcePosition start, DiagnosticBag diagnostics)
+    private static void CheckDecorations(NodeEvent node, SourcePosition start, DocumentKind kind, DiagnosticBag diagnostics)
     {
         if (!node.Anchor.IsEmpty)
         {
-            diagnostics.Add(start, $"anchors (&{node.Anchor}) are not allowed in policies; write the value out");
+            diagnostics.Add(start, $"anchors (&{node.Anchor}) are not allowed in {kind.Plural}; write the value out");
         }
 
         if (!node.Tag.IsEmpty)
         {
-            diagnostics.Add(start, $"tags ({node.Tag}) are not allowed in policies; quote a value to make it a string");
+            diagnostics.Add(start, $"tags ({node.Tag}) are not allowed in {kind.Plural}; quote a value to make it a string");
         }
     }
 }

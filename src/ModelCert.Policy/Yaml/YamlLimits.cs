@@ -1,8 +1,9 @@
 namespace ModelCert.Policy.Yaml;
 
 /// <summary>
-/// Bounds on what a policy file may be. Policies are small, hand-written documents; anything past these bounds is a
-/// mistake or an attack (deep nesting to exhaust the stack, node floods), and is refused before any typed parsing.
+/// Bounds on what a policy or submission file may be. Both are small, hand-written documents; anything past these
+/// bounds is a mistake or an attack (deep nesting to exhaust the stack, node floods), and is refused before any typed
+/// parsing.
 /// </summary>
 internal static class YamlLimits
 {
