@@ -19,7 +19,9 @@ internal static class CertifyRunner
     {
         Validate(submission);
         void Status(string message) => console.Error.WriteLine($"certify: {message}");
-        var prepared = EvaluationPreparer.Prepare(submission, Status);
+        var progress = new RowProgress(console, "certify: scored");
+        var prepared = EvaluationPreparer.Prepare(submission, Status, progress);
+        progress.Finish();
         var data = prepared.Data;
         var policies = submission.Policies.Count == 0 ? ["builtin:baseline"] : submission.Policies;
         if (submission.Policies.Count == 0)

@@ -43,7 +43,7 @@ internal static partial class EvaluationPreparer
     }
 
     /// <summary>Runs the ONNX model over the data; the decision is the score against the threshold, not the model's label.</summary>
-    private static Scored Score(Submission submission, OpenedModel model, Frame test, Action<string> status)
+    private static Scored Score(Submission submission, OpenedModel model, Frame test, Action<string> status, IProgress<long>? progress)
     {
         status($"scoring with {System.IO.Path.GetFileName(model.Path)}");
         var session = model.Session;
@@ -52,6 +52,7 @@ internal static partial class EvaluationPreparer
         foreach (var batch in scorer.Score(test, 0))
         {
             Array.Copy(batch.Scores, 0, scores, batch.FirstRow, batch.Count);
+            progress?.Report(batch.FirstRow + batch.Count);
         }
 
         var info = new FileInfo(model.Path);

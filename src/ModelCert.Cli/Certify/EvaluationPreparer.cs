@@ -16,7 +16,7 @@ namespace ModelCert.Cli.Certify;
 /// </summary>
 internal static partial class EvaluationPreparer
 {
-    public static PreparedEvaluation Prepare(Submission submission, Action<string> status)
+    public static PreparedEvaluation Prepare(Submission submission, Action<string> status, IProgress<long>? progress = null)
     {
         var dataPath = submission.Resolve(submission.DataPath);
         var schema = DatasetReader.Describe(dataPath);
@@ -41,7 +41,7 @@ internal static partial class EvaluationPreparer
             datasets.Add(Describe("train", trainPath, trainSchema, train.RowCount));
         }
 
-        var scored = model is null ? ReadPredictions(submission, test, dataPath, status) : Score(submission, model, test, status);
+        var scored = model is null ? ReadPredictions(submission, test, dataPath, status) : Score(submission, model, test, status, progress);
         var task = ResolveTask(submission, scored.Kind);
         bool[]? truth = null;
         double[]? target = null;

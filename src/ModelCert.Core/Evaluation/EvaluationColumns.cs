@@ -25,10 +25,7 @@ public static class EvaluationColumns
             return;
         }
 
-        var closest = schema.Names
-            .OrderBy(n => Distance(n.ToLowerInvariant(), column.ToLowerInvariant()))
-            .Take(3)
-            .Select(n => $"'{n}'");
+        var closest = Text.Closest.To(column, schema.Names).Select(n => $"'{n}'");
         throw new InputException($"{role} column '{column}' is not in '{origin}'; closest: {string.Join(", ", closest)}");
     }
 
@@ -199,29 +196,5 @@ public static class EvaluationColumns
     {
         var list = values.Take(11).ToList();
         return string.Join(", ", list.Take(10).Select(v => $"'{v}'")) + (list.Count > 10 ? ", ..." : string.Empty);
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 }

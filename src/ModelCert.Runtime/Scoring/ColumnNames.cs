@@ -21,40 +21,8 @@ internal static class ColumnNames
     }
 
     /// <summary>The <paramref name="count"/> candidates closest to <paramref name="name"/> by edit distance of folded names.</summary>
-    public static IReadOnlyList<string> Closest(string name, IEnumerable<string> candidates, int count = 3)
-    {
-        var target = Normalize(name);
-        return [.. candidates
-            .Select(c => (Name: c, Distance: Distance(target, Normalize(c))))
-            .OrderBy(c => c.Distance)
-            .ThenBy(c => c.Name, StringComparer.Ordinal)
-            .Take(count)
-            .Select(c => c.Name)];
-    }
+    public static IReadOnlyList<string> Closest(string name, IEnumerable<string> candidates, int count = 3) =>
+        Core.Text.Closest.To(name, candidates, count, Normalize);
 
     public static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 }
