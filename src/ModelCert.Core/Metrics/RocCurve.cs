@@ -8,54 +8,98 @@ public sealed record RocCurve(double[] FalsePositiveRates, double[] TruePositive
 {
     public static RocCurve Compute(ReadOnlySpan<double> scores, ReadOnlySpan<bool> truth)
     {
-        if (scores.Length != truth.Length)
+        var sorted = ScoreKeys.Sort(scores, truth);
+        var points = 1 + Walk(sorted, default, default, default, out _);
+        var fpr = new double[points];
+        var tpr = new double[points];
+        var thresholds = new double[points];
+        thresholds[0] = double.PositiveInfinity;
+        Walk(sorted, fpr.AsSpan(1), tpr.AsSpan(1), thresholds.AsSpan(1), out var auc);
+        return new RocCurve(fpr, tpr, thresholds, auc);
+    }
+
+    /// <summary>The area alone, without the curve's arrays: the same walk, so the same bits as <see cref="Compute"/>'s.</summary>
+    internal static double? ComputeArea(ReadOnlySpan<double> scores, ReadOnlySpan<bool> truth)
+    {
+        Walk(ScoreKeys.Sort(scores, truth), default, default, default, out var auc);
+        return auc;
+    }
+
+    /// <summary>
+    /// Visits the thresholds from the highest score down, taking every row of a tie at once (so labels need not
+    /// travel with the sorted scores), and writes each point when the spans are not empty. NaN rows come last, one
+    /// threshold each in reverse row order, where a sort that moves NaNs to the front leaves them. Returns the
+    /// number of points, without the initial (0, 0) at +infinity.
+    /// </summary>
+    private static int Walk(ScoreKeys sorted, Span<double> fpr, Span<double> tpr, Span<double> thresholds, out double? area)
+    {
+        var write = !fpr.IsEmpty;
+        var positiveKeys = sorted.Positives;
+        var negativeKeys = sorted.Negatives;
+        var nanLabels = sorted.NanLabels;
+        long positives = positiveKeys.Length, negatives = negativeKeys.Length;
+        foreach (var label in nanLabels)
         {
-            throw new ArgumentException("Scores and labels differ in length.", nameof(truth));
+            positives += label ? 1 : 0;
+            negatives += label ? 0 : 1;
         }
 
-        var order = new double[scores.Length];
-        var labels = new bool[scores.Length];
-        scores.CopyTo(order);
-        truth.CopyTo(labels);
-        Array.Sort(order, labels);
-
-        long positives = 0;
-        foreach (var t in labels)
-        {
-            positives += t ? 1 : 0;
-        }
-
-        long negatives = labels.Length - positives;
-        var fpr = new List<double> { 0 };
-        var tpr = new List<double> { 0 };
-        var thresholds = new List<double> { double.PositiveInfinity };
         long tp = 0, fp = 0, previousTp = 0, previousFp = 0;
-        double area = 0;
-        for (var i = order.Length - 1; i >= 0; i--)
+        double sum = 0;
+        var points = 0;
+        int ip = positiveKeys.Length - 1, iN = negativeKeys.Length - 1, nan = nanLabels.Length - 1;
+        while (true)
         {
-            if (labels[i])
+            double threshold;
+            if (ip >= 0 || iN >= 0)
             {
-                tp++;
+                var key = ip < 0 ? negativeKeys[iN] : iN < 0 ? positiveKeys[ip] : Math.Max(positiveKeys[ip], negativeKeys[iN]);
+                while (ip >= 0 && positiveKeys[ip] == key)
+                {
+                    tp++;
+                    ip--;
+                }
+
+                while (iN >= 0 && negativeKeys[iN] == key)
+                {
+                    fp++;
+                    iN--;
+                }
+
+                threshold = ScoreKeys.ToScore(key);
+            }
+            else if (nan >= 0)
+            {
+                if (nanLabels[nan--])
+                {
+                    tp++;
+                }
+                else
+                {
+                    fp++;
+                }
+
+                threshold = double.NaN;
             }
             else
             {
-                fp++;
+                break;
             }
 
-            if (i > 0 && order[i - 1] == order[i])
-            {
-                continue;
-            }
-
-            area += (fp - previousFp) * (double)(tp + previousTp) / 2;
+            sum += (fp - previousFp) * (double)(tp + previousTp) / 2;
             previousTp = tp;
             previousFp = fp;
-            fpr.Add(negatives == 0 ? double.NaN : (double)fp / negatives);
-            tpr.Add(positives == 0 ? double.NaN : (double)tp / positives);
-            thresholds.Add(order[i]);
+            if (write)
+            {
+                fpr[points] = negatives == 0 ? double.NaN : (double)fp / negatives;
+                tpr[points] = positives == 0 ? double.NaN : (double)tp / positives;
+                thresholds[points] = threshold;
+            }
+
+            points++;
         }
 
-        double? auc = positives == 0 || negatives == 0 ? null : area / ((double)positives * negatives);
-        return new RocCurve([.. fpr], [.. tpr], [.. thresholds], auc);
+        area = positives == 0 || negatives == 0 ? null : sum / ((double)positives * negatives);
+        return points;
     }
 }

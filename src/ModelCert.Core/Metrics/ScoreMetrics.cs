@@ -11,11 +11,7 @@ public static class ScoreMetrics
     public const double LogLossEpsilon = 2.220446049250313e-16;
 
     /// <summary>ROC AUC; null when only one class is present (scikit-learn raises there).</summary>
-    public static double? RocAuc(ReadOnlySpan<double> scores, ReadOnlySpan<bool> truth)
-    {
-        var curve = RocCurve.Compute(scores, truth);
-        return curve.Area;
-    }
+    public static double? RocAuc(ReadOnlySpan<double> scores, ReadOnlySpan<bool> truth) => RocCurve.ComputeArea(scores, truth);
 
     public static double LogLoss(ReadOnlySpan<double> scores, ReadOnlySpan<bool> truth)
     {
