@@ -163,18 +163,20 @@ public sealed class DecisionTests
             }
         }
 
-        [Fact(Skip = "bug: WilsonInterval gives 0 of 10 the low end 2.8e-17, so a ceiling of 0 met exactly is missed; reported")]
-        public void Should_pass_a_zero_ceiling_met_exactly_on_its_wilson_interval()
+        [Fact(Skip = "bug: WilsonInterval gives 6 of 6 the high end 1 - 1.1e-16, so a floor of 1 met exactly is missed outright (Fail) instead of straddled; reported")]
+        public void Should_not_miss_a_floor_of_one_met_exactly_on_its_wilson_interval()
         {
-            // Given a ceiling of 0 (for example no train/test leakage) and 0 of 10 rows failing it, with the Wilson interval
-            var requirement = Requirement(new Threshold(null, 0), FailAction.Block, UncertainAction.Review);
-            var interval = WilsonInterval.Compute(0, 10, 0.95);
+            // Given a floor of 1 (for example every value present) and 6 of 6 rows meeting it, with the Wilson interval
+            var requirement = Requirement(new Threshold(1, null), FailAction.Block, UncertainAction.Review);
+            var interval = WilsonInterval.Compute(6, 6, 0.95);
 
             // When it is decided
-            var outcome = Decision.Decide(requirement, 0, interval);
+            var side = Decision.Compare(requirement.Threshold, 1, interval);
+            var outcome = Decision.Decide(requirement, 1, interval);
 
-            // Then it passes: nothing failed, so nothing can exceed the ceiling
-            Assert.True(outcome == Outcome.Pass, $"0/10 against <= 0 with interval {interval}: {outcome}");
+            // Then the interval reaches 1, so it straddles the floor and a person reviews it; it cannot miss it
+            Assert.True(side == Decision.Side.Straddles, $"6/6 against >= 1 with interval {interval}: {side}, expected to straddle");
+            Assert.True(outcome == Outcome.Review, $"6/6 against >= 1 with interval {interval}: {outcome}, expected review");
         }
 
         [Fact]
