@@ -40,48 +40,75 @@ internal sealed class ScoreCells
 
     public bool Binned { get; }
 
+    /// <summary>
+    /// Cells from rows sorted by score; within a tie, negatives before positives, so the cells and their order depend
+    /// on the rows, never on the order they came in. Rows with a NaN score come first, one cell each (negatives first).
+    /// Past <paramref name="maxExactCells"/> distinct (score, label) pairs, the key is the score's equal-width bin.
+    /// </summary>
     public static ScoreCells Build(ReadOnlySpan<double> scores, ReadOnlySpan<bool> truth, int maxExactCells, int fineBins, int eceBins)
     {
-        var keys = new double[scores.Length];
-        scores.CopyTo(keys);
-        var labels = truth.ToArray();
-        var rows = new int[scores.Length];
-        for (var i = 0; i < rows.Length; i++)
+        var sorted = ScoreKeys.Sort(scores, truth);
+        var negatives = sorted.Negatives;
+        var positives = sorted.Positives;
+        var binned = sorted.NanLabels.Length + CountDistinct(negatives) + CountDistinct(positives) > maxExactCells;
+        double low = 0, width = 0;
+        if (binned && negatives.Length + positives.Length > 0)
         {
-            rows[i] = i;
-        }
-
-        Array.Sort(keys, rows);
-        var distinct = CountDistinct(keys, rows, labels);
-        var binned = distinct > maxExactCells;
-        if (binned)
-        {
-            var low = keys[0];
-            var width = (keys[^1] - low) / fineBins;
-            for (var i = 0; i < keys.Length; i++)
-            {
-                keys[i] = width == 0 ? 0 : Math.Min(fineBins - 1, Math.Floor((keys[i] - low) / width));
-            }
+            low = ScoreKeys.ToScore(Math.Min(negatives.Length > 0 ? negatives[0] : ulong.MaxValue, positives.Length > 0 ? positives[0] : ulong.MaxValue));
+            width = (ScoreKeys.ToScore(Math.Max(negatives.Length > 0 ? negatives[^1] : 0, positives.Length > 0 ? positives[^1] : 0)) - low) / fineBins;
         }
 
         var builder = new ScoreCellBuilder(eceBins);
-        for (var i = 0; i < keys.Length; i++)
+        foreach (var label in (ReadOnlySpan<bool>)[false, true])
         {
-            var row = rows[i];
-            builder.Add(keys[i], labels[row], scores[row]);
+            foreach (var nanLabel in sorted.NanLabels)
+            {
+                if (nanLabel == label)
+                {
+                    builder.Add(double.NaN, label, double.NaN, 1);
+                }
+            }
+        }
+
+        int n = 0, p = 0;
+        while (n < negatives.Length || p < positives.Length)
+        {
+            var negative = p >= positives.Length || (n < negatives.Length && negatives[n] <= positives[p]);
+            var keys = negative ? negatives : positives;
+            ref var at = ref negative ? ref n : ref p;
+            var end = at + 1;
+            while (end < keys.Length && keys[end] == keys[at])
+            {
+                end++;
+            }
+
+            var score = ScoreKeys.ToScore(keys[at]);
+            var key = !binned ? score : width == 0 ? 0 : Math.Min(fineBins - 1, Math.Floor((score - low) / width));
+            builder.Add(key, !negative, score, end - at);
+            at = end;
         }
 
         var cells = builder.Cells;
-        return new ScoreCells(
-            [.. cells.Select(c => c.Count)],
-            [.. cells.Select(c => c.ScoreSum / c.Count)],
-            [.. cells.Select(c => c.LogLossSum / c.Count)],
-            [.. cells.Select(c => c.SquaredErrorSum / c.Count)],
-            [.. cells.Select(c => c.Positive)],
-            [.. cells.Select(c => c.TieGroup)],
-            [.. cells.Select(c => c.EceBin)],
-            eceBins,
-            binned);
+        var counts = new long[cells.Length];
+        var meanScore = new double[cells.Length];
+        var meanLogLoss = new double[cells.Length];
+        var meanSquaredError = new double[cells.Length];
+        var positive = new bool[cells.Length];
+        var order = new int[cells.Length];
+        var eceBin = new int[cells.Length];
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var c = cells[i];
+            counts[i] = c.Count;
+            meanScore[i] = c.ScoreSum / c.Count;
+            meanLogLoss[i] = c.LogLossSum / c.Count;
+            meanSquaredError[i] = c.SquaredErrorSum / c.Count;
+            positive[i] = c.Positive;
+            order[i] = c.TieGroup;
+            eceBin[i] = c.EceBin;
+        }
+
+        return new ScoreCells(counts, meanScore, meanLogLoss, meanSquaredError, positive, order, eceBin, eceBins, binned);
     }
 
     public ScoreMetricsResult Evaluate(ReadOnlySpan<long> counts)
@@ -135,15 +162,12 @@ internal sealed class ScoreCells
             : new ScoreMetricsResult(auc, logLoss / total, brier / total, ece / total);
     }
 
-    private static int CountDistinct(double[] keys, int[] rows, bool[] labels)
+    private static int CountDistinct(ulong[] sortedKeys)
     {
         var distinct = 0;
-        for (var i = 0; i < keys.Length; i++)
+        for (var i = 0; i < sortedKeys.Length; i++)
         {
-            if (i == 0 || keys[i] != keys[i - 1] || labels[rows[i]] != labels[rows[i - 1]])
-            {
-                distinct++;
-            }
+            distinct += i == 0 || sortedKeys[i] != sortedKeys[i - 1] ? 1 : 0;
         }
 
         return distinct;
