@@ -20,6 +20,7 @@ public sealed partial class MetricSuite
     private ScoreBootstrap? _scoreBootstrap;
     private RocCurve? _roc;
     private ReliabilityCurve? _reliability;
+    private readonly Dictionary<int, ScoreBootstrap> _eceBootstraps = [];
 
     public MetricSuite(EvaluationData data)
     {
@@ -90,6 +91,36 @@ public sealed partial class MetricSuite
 
         _scoreBootstrap ??= ScoreBootstrap.Run(_data.Scores, _data.Truth, point, EceBins, Bootstrap);
         return _scoreBootstrap.Interval(kind, confidence);
+    }
+
+    /// <summary>ECE with a requirement's own number of calibration bins (the default bins reuse the shared replicates).</summary>
+    public Measurement Ece(int bins, double confidence)
+    {
+        if (bins == EceBins)
+        {
+            return Score is { } point
+                ? new Measurement(point.Ece, ScoreInterval(ScoreMetricKind.Ece, confidence), _data.Rows)
+                : Measurement.Undefined("needs labels and scores");
+        }
+
+        if (_data.Truth is not { } truth || _data.Scores is not { } scores)
+        {
+            return Measurement.Undefined("needs labels and scores");
+        }
+
+        var ece = ReliabilityCurve.Compute(scores, truth, bins).Ece;
+        if (Bootstrap.Replicates == 0)
+        {
+            return new Measurement(ece, null, _data.Rows);
+        }
+
+        if (!_eceBootstraps.TryGetValue(bins, out var bootstrap))
+        {
+            bootstrap = ScoreBootstrap.Run(scores, truth, Score! with { Ece = ece }, bins, Bootstrap);
+            _eceBootstraps.Add(bins, bootstrap);
+        }
+
+        return new Measurement(ece, bootstrap.Interval(ScoreMetricKind.Ece, confidence), _data.Rows);
     }
 
     /// <summary>Whether score intervals came from fine bins (large data) rather than exact cells; recorded in results.</summary>

@@ -23,6 +23,12 @@ public sealed class ScoreMetricCheck(string id, ScoreMetricKind kind) : ICheck
         }
 
         var suite = data.Metrics;
+        if (kind == ScoreMetricKind.Ece)
+        {
+            var bins = requirement.Parameters.Bins ?? MetricSuite.EceBins;
+            return [CheckResults.Decide(requirement, suite.Ece(bins, requirement.Confidence), null, null, bins == MetricSuite.EceBins ? null : $"{bins} calibration bins")];
+        }
+
         var value = ScoreBootstrap.Select(suite.Score!, kind);
         var measurement = value is null || double.IsNaN(value.Value)
             ? Measurement.Undefined("only one label class is present", data.Rows)
