@@ -14,7 +14,7 @@ internal static class SubmissionFile
     /// <exception cref="Policy.PolicyException">The file is missing or has problems; lists each as file:line:column.</exception>
     public static Submission Load(string path) => ToSubmission(SubmissionParser.Load(path));
 
-    public static Submission ToSubmission(SubmissionSpec spec)
+    private static Submission ToSubmission(SubmissionSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var defaults = new Submission { DataPath = string.Empty, OutputDirectory = DefaultOutputDirectory };
