@@ -23,20 +23,59 @@ public static class GroupCounter
             throw new ArgumentException("Truth, prediction and group codes differ in length.", nameof(groups));
         }
 
+        // Four copies of the cells, one per row of every four, so that rows landing in the same cell one after the
+        // other do not wait on each other's increment; summed at the end (or before throwing, as if counted in place).
         var t = MemoryMarshal.AsBytes(truth);
         var p = MemoryMarshal.AsBytes(predicted);
-        var groupCount = cells.Length >> 2;
-        for (var i = 0; i < groups.Length; i++)
+        var width = cells.Length;
+        var groupCount = width >> 2;
+        Span<long> lanes = width <= 256 ? stackalloc long[4 * width] : new long[4 * width];
+        lanes.Clear();
+        var i = 0;
+        unchecked
         {
-            var g = groups[i];
-            if ((uint)g < (uint)groupCount)
+            while (i < groups.Length)
             {
-                cells[(g << 2) | (t[i] << 1) | p[i]]++;
+                for (; i + 4 <= groups.Length; i += 4)
+                {
+                    int g0 = groups[i], g1 = groups[i + 1], g2 = groups[i + 2], g3 = groups[i + 3];
+                    if ((uint)g0 >= (uint)groupCount || (uint)g1 >= (uint)groupCount || (uint)g2 >= (uint)groupCount || (uint)g3 >= (uint)groupCount)
+                    {
+                        break;
+                    }
+
+                    lanes[(g0 << 2) | (t[i] << 1) | p[i]]++;
+                    lanes[width + ((g1 << 2) | (t[i + 1] << 1) | p[i + 1])]++;
+                    lanes[(2 * width) + ((g2 << 2) | (t[i + 2] << 1) | p[i + 2])]++;
+                    lanes[(3 * width) + ((g3 << 2) | (t[i + 3] << 1) | p[i + 3])]++;
+                }
+
+                // A block holding a missing or invalid code, or the last rows: one row at a time.
+                for (var end = Math.Min(i + 4, groups.Length); i < end; i++)
+                {
+                    var g = groups[i];
+                    if ((uint)g < (uint)groupCount)
+                    {
+                        lanes[(g << 2) | (t[i] << 1) | p[i]]++;
+                    }
+                    else if (g >= 0)
+                    {
+                        Fold(lanes, cells);
+                        throw new ArgumentOutOfRangeException(nameof(groups), g, $"Group code at row {i} is outside 0..{groupCount - 1}.");
+                    }
+                }
             }
-            else if (g >= 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(groups), g, $"Group code at row {i} is outside 0..{groupCount - 1}.");
-            }
+        }
+
+        Fold(lanes, cells);
+    }
+
+    private static void Fold(ReadOnlySpan<long> lanes, Span<long> cells)
+    {
+        var width = cells.Length;
+        for (var c = 0; c < width; c++)
+        {
+            cells[c] += lanes[c] + lanes[width + c] + lanes[(2 * width) + c] + lanes[(3 * width) + c];
         }
     }
 
