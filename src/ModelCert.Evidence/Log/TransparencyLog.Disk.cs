@@ -1,6 +1,7 @@
 using System.Text;
 
 using ModelCert.Evidence.IO;
+using ModelCert.Evidence.Merkle;
 
 namespace ModelCert.Evidence.Log;
 
@@ -19,10 +20,15 @@ public sealed partial class TransparencyLog
         }
     }
 
-    /// <summary>Reads the records other writers appended since we last looked.</summary>
-    private EntryScan CatchUp()
+    /// <summary>
+    /// Reads every record again, so what we sign next is computed from the file as it is now (including what other
+    /// writers appended), and a file changed behind our back is caught by the checkpoint check instead of signed over.
+    /// </summary>
+    private EntryScan Reload()
     {
-        var scan = EntryFile.Scan(EntriesPath, _end, (offset, data) =>
+        _tree = new MerkleTree();
+        _offsets.Clear();
+        var scan = EntryFile.Scan(EntriesPath, 0, (offset, data) =>
         {
             _offsets.Add(offset);
             _tree.Append(data);

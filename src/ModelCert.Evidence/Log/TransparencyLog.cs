@@ -10,12 +10,14 @@ namespace ModelCert.Evidence.Log;
 /// A local append-only transparency log in a folder: <c>entries.bin</c> holds the entries (see
 /// <see cref="EntryFile"/>), each the data of one RFC 9162 leaf; <c>checkpoints/</c> holds one signed checkpoint per
 /// append. An append is durable before it returns: the record is fsynced, then its checkpoint is written through a
-/// fsynced temporary file and a rename. Appends from several processes are serialised by a lock file.
+/// fsynced temporary file and a rename. Appends from several processes are serialised by a lock file. Under the lock,
+/// every append re-reads the entries and checks them against the latest checkpoint before signing, so a file changed
+/// behind the log's back is refused, never signed over; that costs one pass over the (small) entries per append.
 /// </summary>
 public sealed partial class TransparencyLog
 {
     private readonly SigningKey _key;
-    private readonly MerkleTree _tree = new();
+    private MerkleTree _tree = new();
     private readonly List<long> _offsets = [];
     private long _end;
 
@@ -52,7 +54,7 @@ public sealed partial class TransparencyLog
         using (log.Lock())
         {
             log.CreateIfMissing();
-            log.CatchUp();
+            log.Reload();
             var existing = log.LatestCheckpoint();
             log.Origin = existing?.Origin ?? origin ?? DefaultOrigin(key.PublicKey);
             if (origin is not null && origin != log.Origin)
@@ -80,7 +82,7 @@ public sealed partial class TransparencyLog
 
         using (Lock())
         {
-            var scan = CatchUp();
+            var scan = Reload();
             CheckAgainstLatestCheckpoint();
             if (scan.TornTail)
             {
