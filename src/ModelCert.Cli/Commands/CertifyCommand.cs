@@ -52,11 +52,15 @@ internal static class CertifyCommand
                 ? values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
                 : null;
             var basis = file ?? new Submission { DataPath = string.Empty, OutputDirectory = "modelcert-results" };
+
+            // Paths from flags are relative to the working directory, even when the file's are relative to its folder.
+            string? FromFlag(Option<string?> option) => parse.GetValue(option) is { } path ? Path.GetFullPath(path) : null;
+            List<string>? PoliciesFromFlags() => list(policy)?.Select(p => p.StartsWith("builtin:", StringComparison.Ordinal) ? p : Path.GetFullPath(p)).ToList();
             var submission = basis with
             {
-                ModelPath = parse.GetValue(model) ?? basis.ModelPath,
-                DataPath = parse.GetValue(data) ?? basis.DataPath,
-                TrainPath = parse.GetValue(train) ?? basis.TrainPath,
+                ModelPath = FromFlag(model) ?? basis.ModelPath,
+                DataPath = FromFlag(data) ?? basis.DataPath,
+                TrainPath = FromFlag(train) ?? basis.TrainPath,
                 LabelColumn = parse.GetValue(label) ?? basis.LabelColumn,
                 PositiveValue = parse.GetValue(positive) ?? basis.PositiveValue,
                 Protected = list(protectedAttributes) ?? basis.Protected,
@@ -66,9 +70,9 @@ internal static class CertifyCommand
                 Threshold = parse.GetValue(threshold) ?? basis.Threshold,
                 PositiveIndex = parse.GetValue(positiveIndex) ?? basis.PositiveIndex,
                 ScoreColumn = parse.GetValue(scoreColumn) ?? basis.ScoreColumn,
-                PredictionsPath = parse.GetValue(predictions) ?? basis.PredictionsPath,
+                PredictionsPath = FromFlag(predictions) ?? basis.PredictionsPath,
                 IdColumn = parse.GetValue(idColumn) ?? basis.IdColumn,
-                Policies = list(policy) ?? basis.Policies,
+                Policies = PoliciesFromFlags() ?? basis.Policies,
                 Profile = parse.GetValue(profile) ?? basis.Profile,
                 Privileged = parse.GetValue(privileged) is { Length: > 0 } pairs ? ParsePairs(pairs, "--privileged") : basis.Privileged,
                 Replicates = parse.GetValue(replicates) ?? basis.Replicates,
@@ -77,7 +81,7 @@ internal static class CertifyCommand
                 Task = parse.GetValue(task) ?? basis.Task,
                 RiskTier = parse.GetValue(riskTier) ?? basis.RiskTier,
                 Jurisdiction = parse.GetValue(jurisdiction) ?? basis.Jurisdiction,
-                OutputDirectory = parse.GetValue(output) ?? basis.OutputDirectory,
+                OutputDirectory = FromFlag(output) ?? basis.OutputDirectory,
                 Format = parse.GetValue(format)?.ToLowerInvariant() ?? basis.Format,
             };
             if (string.IsNullOrEmpty(submission.DataPath))
