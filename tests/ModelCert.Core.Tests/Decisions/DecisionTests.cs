@@ -1,6 +1,7 @@
 using FsCheck.Fluent;
 using ModelCert.Core.Requirements;
 using ModelCert.Core.Statistics;
+using ModelCert.Core.Tests.Properties;
 using Xunit;
 
 namespace ModelCert.Core.Tests.Decisions;
@@ -230,7 +231,7 @@ public sealed class DecisionTests
         public void Should_follow_the_precedence_for_any_outcomes_in_any_order()
         {
             var outcomes = Gen.ListOf(Gen.Elements(Enum.GetValues<Outcome>()));
-            Properties.Properties.Hold(outcomes, list =>
+            PropertyRunner.Hold(outcomes, list =>
             {
                 // Given any outcomes
                 // When the verdict is drawn

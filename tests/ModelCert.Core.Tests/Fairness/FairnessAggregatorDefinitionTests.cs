@@ -62,7 +62,7 @@ public sealed class FairnessAggregatorDefinitionTests
                 (FairnessMetric.FprDifference, GroupRateKind.Fpr, false),
                 (FairnessMetric.AccuracyDifference, GroupRateKind.Accuracy, false),
             ];
-            Properties.Properties.Hold(Groups, sample =>
+            PropertyRunner.Hold(Groups, sample =>
             {
                 // Given random groups' cells, some groups left out, under strict or fairlearn
                 var (cells, include, profile) = sample;
@@ -82,7 +82,7 @@ public sealed class FairnessAggregatorDefinitionTests
         [Fact]
         public void Should_take_equalized_odds_as_the_worse_of_tpr_and_fpr()
         {
-            Properties.Properties.Hold(Groups, sample =>
+            PropertyRunner.Hold(Groups, sample =>
             {
                 // Given random groups' cells
                 var (cells, include, profile) = sample;
@@ -110,7 +110,7 @@ public sealed class FairnessAggregatorDefinitionTests
                 from sample in Groups
                 from other in Gen.ArrayOf(Gen.Choose(0, 40).Select(c => (long)c), sample.Cells.Length)
                 select (sample.Cells, sample.Include, sample.Profile, Other: other);
-            Properties.Properties.Hold(cases, sample =>
+            PropertyRunner.Hold(cases, sample =>
             {
                 // Given random groups' cells, and the same with every left-out group's cells replaced at random
                 var (cells, include, profile, other) = sample;

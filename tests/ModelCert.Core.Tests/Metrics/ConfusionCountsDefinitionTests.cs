@@ -17,7 +17,7 @@ public sealed class ConfusionCountsDefinitionTests
         [Fact]
         public void Should_be_the_harmonic_mean_of_precision_and_recall()
         {
-            Properties.Properties.Hold(Counts, counts =>
+            PropertyRunner.Hold(Counts, counts =>
             {
                 // Given random confusion counts, some cells empty
                 // When F1 is read
@@ -45,7 +45,7 @@ public sealed class ConfusionCountsDefinitionTests
         [Fact]
         public void Should_follow_their_definitions_and_be_null_on_a_zero_denominator()
         {
-            Properties.Properties.Hold(Counts, c =>
+            PropertyRunner.Hold(Counts, c =>
             {
                 // Given random confusion counts
                 // When the rates are read
@@ -88,7 +88,7 @@ public sealed class ConfusionCountsDefinitionTests
         [Fact]
         public void Should_add_cell_by_cell()
         {
-            Properties.Properties.Hold(Counts.SelectMany(_ => Counts, (a, b) => (a, b)), pair =>
+            PropertyRunner.Hold(Counts.SelectMany(_ => Counts, (a, b) => (a, b)), pair =>
             {
                 // Given two random confusion counts
                 var (a, b) = pair;

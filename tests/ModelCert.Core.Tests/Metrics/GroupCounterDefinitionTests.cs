@@ -21,7 +21,7 @@ public sealed class GroupCounterDefinitionTests
         [Fact]
         public void Should_count_each_groups_cells_as_a_plain_loop_does()
         {
-            Properties.Properties.Hold(Rows, sample =>
+            PropertyRunner.Hold(Rows, sample =>
             {
                 // Given random rows in random groups
                 var (truth, predicted, groups, groupCount) = sample;
@@ -89,7 +89,7 @@ public sealed class GroupCounterDefinitionTests
         [Fact]
         public void Should_merge_chunks_into_the_counts_of_the_whole()
         {
-            Properties.Properties.Hold(Rows.SelectMany(r => Gen.Choose(0, r.Truth.Length), (r, split) => (r, split)), sample =>
+            PropertyRunner.Hold(Rows.SelectMany(r => Gen.Choose(0, r.Truth.Length), (r, split) => (r, split)), sample =>
             {
                 // Given random rows cut into two chunks at a random row
                 var ((truth, predicted, groups, groupCount), split) = sample;

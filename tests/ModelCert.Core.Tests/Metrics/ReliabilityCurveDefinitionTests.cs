@@ -35,7 +35,7 @@ public sealed class ReliabilityCurveDefinitionTests
         [Fact]
         public void Should_count_every_row_once_and_agree_with_the_ece()
         {
-            Properties.Properties.Hold(ScoredRows.Any(), rows =>
+            PropertyRunner.Hold(ScoredRows.Any(), rows =>
             {
                 // Given random scores
                 // When the reliability curve is computed

@@ -30,7 +30,7 @@ public sealed class RocCurveDefinitionTests
         [Fact]
         public void Should_match_the_pairwise_definition_with_ties_counting_one_half()
         {
-            Properties.Properties.Hold(ScoredRows.Any(), rows =>
+            PropertyRunner.Hold(ScoredRows.Any(), rows =>
             {
                 // Given random scores, most on a few levels so that ties are common
                 // When the ROC curve is computed
@@ -45,7 +45,7 @@ public sealed class RocCurveDefinitionTests
         [Fact]
         public void Should_run_from_the_origin_to_one_one_through_every_distinct_threshold()
         {
-            Properties.Properties.Hold(ScoredRows.Any(), rows =>
+            PropertyRunner.Hold(ScoredRows.Any(), rows =>
             {
                 // Given random scores with both classes
                 if (!rows.Truth.Contains(true) || !rows.Truth.Contains(false))

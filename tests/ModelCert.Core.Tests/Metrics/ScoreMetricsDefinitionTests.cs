@@ -13,7 +13,7 @@ public sealed class ScoreMetricsDefinitionTests
         [Fact]
         public void Should_match_the_direct_formula_with_clipping()
         {
-            Properties.Properties.Hold(ScoredRows.Any(), rows =>
+            PropertyRunner.Hold(ScoredRows.Any(), rows =>
             {
                 // Given random scores, with exact 0 and 1 among them
                 // When log loss is computed
@@ -67,7 +67,7 @@ public sealed class ScoreMetricsDefinitionTests
         [Fact]
         public void Should_match_the_mean_squared_difference()
         {
-            Properties.Properties.Hold(ScoredRows.Any(), rows =>
+            PropertyRunner.Hold(ScoredRows.Any(), rows =>
             {
                 // Given random scores
                 // When the Brier score is computed
@@ -96,7 +96,7 @@ public sealed class ScoreMetricsDefinitionTests
         [Fact]
         public void Should_match_a_direct_loop_over_ten_bins()
         {
-            Properties.Properties.Hold(ScoredRows.Any(), rows =>
+            PropertyRunner.Hold(ScoredRows.Any(), rows =>
             {
                 // Given random scores, many on bin edges
                 // When the expected calibration error is computed with 10 bins

@@ -49,7 +49,7 @@ public sealed class BootstrapPropertyTests
         public void Should_be_identical_for_the_same_seed()
         {
             var cases = EvaluationCases.Cases().SelectMany(_ => Gen.Choose(0, int.MaxValue), (c, seed) => (c, seed: (ulong)seed));
-            Properties.Hold(cases, sample =>
+            PropertyRunner.Hold(cases, sample =>
             {
                 // Given one random evaluation built twice, with one seed
                 var (evaluation, seed) = sample;
@@ -104,7 +104,7 @@ public sealed class BootstrapPropertyTests
                 from replicates in Gen.Choose(1, 50)
                 from seed in Gen.Choose(0, int.MaxValue)
                 select (cells, replicates, seed: (ulong)seed);
-            Properties.Hold(cases, sample =>
+            PropertyRunner.Hold(cases, sample =>
             {
                 // Given per-group confusion cells, some empty
                 var (cells, replicates, seed) = sample;
@@ -141,7 +141,7 @@ public sealed class BootstrapPropertyTests
                 from seed in Gen.Choose(0, int.MaxValue)
                 from stream in Gen.Choose(0, 5)
                 select (cells, seed: (ulong)seed, stream: (ulong)stream);
-            Properties.Hold(cases, sample =>
+            PropertyRunner.Hold(cases, sample =>
             {
                 // Given cells, a seed and a stream
                 var (cells, seed, stream) = sample;

@@ -11,7 +11,7 @@ public sealed class DefinitionPropertyTests
         [Fact]
         public void Should_report_f1_as_the_harmonic_mean_and_auc_as_the_pairwise_share()
         {
-            Properties.Hold(EvaluationCases.Cases(), sample =>
+            PropertyRunner.Hold(EvaluationCases.Cases(), sample =>
             {
                 // Given a random evaluation
                 // When the performance section is computed
@@ -47,7 +47,7 @@ public sealed class DefinitionPropertyTests
         [Fact]
         public void Should_report_equalized_odds_as_the_worse_of_tpr_and_fpr_and_rates_from_each_groups_matrix()
         {
-            Properties.Hold(EvaluationCases.Cases(), sample =>
+            PropertyRunner.Hold(EvaluationCases.Cases(), sample =>
             {
                 // Given a random evaluation
                 // When the fairness sections are computed

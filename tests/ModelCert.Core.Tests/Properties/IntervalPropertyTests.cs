@@ -15,7 +15,7 @@ public sealed class IntervalPropertyTests
         [Fact]
         public void Should_contain_each_point_estimate_in_its_interval()
         {
-            Properties.Hold(EvaluationCases.Cases(), sample =>
+            PropertyRunner.Hold(EvaluationCases.Cases(), sample =>
             {
                 // Given a random evaluation
                 // When the performance section is computed with bootstrap intervals
@@ -37,7 +37,7 @@ public sealed class IntervalPropertyTests
         [Fact]
         public void Should_contain_each_point_estimate_in_its_interval()
         {
-            Properties.Hold(EvaluationCases.Cases(), sample =>
+            PropertyRunner.Hold(EvaluationCases.Cases(), sample =>
             {
                 // Given a random evaluation
                 // When the fairness sections are computed with bootstrap intervals
@@ -75,7 +75,7 @@ public sealed class IntervalPropertyTests
                 from include in Gen.ArrayOf(EvaluationCases.Percent(75), 25)
                 from confidence in Gen.Elements(Confidences)
                 select (c, include, confidence);
-            Properties.Hold(cases, sample =>
+            PropertyRunner.Hold(cases, sample =>
             {
                 // Given a random evaluation, a random choice of included groups and a confidence level
                 var (evaluation, include, confidence) = sample;
@@ -103,7 +103,7 @@ public sealed class IntervalPropertyTests
         [Fact]
         public void Should_widen_or_keep_its_interval_as_confidence_rises()
         {
-            Properties.Hold(EvaluationCases.Cases(), sample =>
+            PropertyRunner.Hold(EvaluationCases.Cases(), sample =>
             {
                 // Given a random evaluation
                 var suite = sample.ToData().Metrics;
@@ -135,7 +135,7 @@ public sealed class IntervalPropertyTests
         [Fact]
         public void Should_contain_the_point_estimate_and_nest_by_confidence()
         {
-            Properties.Hold(EvaluationCases.Cases(), sample =>
+            PropertyRunner.Hold(EvaluationCases.Cases(), sample =>
             {
                 // Given a random evaluation
                 var suite = sample.ToData().Metrics;

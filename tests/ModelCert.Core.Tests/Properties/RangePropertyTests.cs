@@ -19,7 +19,7 @@ public sealed class RangePropertyTests
         [Fact]
         public void Should_keep_rates_and_score_metrics_in_their_ranges()
         {
-            Properties.Hold(EvaluationCases.Cases(), sample =>
+            PropertyRunner.Hold(EvaluationCases.Cases(), sample =>
             {
                 // Given a random evaluation
                 // When the performance section is computed
@@ -39,7 +39,7 @@ public sealed class RangePropertyTests
         [Fact]
         public void Should_keep_every_interval_inside_its_metric_range()
         {
-            Properties.Hold(EvaluationCases.Cases(), sample =>
+            PropertyRunner.Hold(EvaluationCases.Cases(), sample =>
             {
                 // Given a random evaluation
                 // When the performance section is computed with bootstrap intervals
@@ -61,7 +61,7 @@ public sealed class RangePropertyTests
         [Fact]
         public void Should_keep_group_rates_in_the_unit_interval()
         {
-            Properties.Hold(EvaluationCases.Cases(), sample =>
+            PropertyRunner.Hold(EvaluationCases.Cases(), sample =>
             {
                 // Given a random evaluation
                 // When the fairness sections are computed
@@ -90,7 +90,7 @@ public sealed class RangePropertyTests
         [Fact]
         public void Should_keep_ratios_in_the_unit_interval_and_differences_not_negative()
         {
-            Properties.Hold(EvaluationCases.Cases(), sample =>
+            PropertyRunner.Hold(EvaluationCases.Cases(), sample =>
             {
                 // Given a random evaluation under the strict or fairlearn profile (max - min, min / max)
                 // When the fairness sections are computed
@@ -116,7 +116,7 @@ public sealed class RangePropertyTests
         [Fact]
         public void Should_report_a_zero_difference_and_a_unit_ratio_for_a_single_group()
         {
-            Properties.Hold(EvaluationCases.Cases(), sample =>
+            PropertyRunner.Hold(EvaluationCases.Cases(), sample =>
             {
                 // Given a random evaluation with its first attribute collapsed to one group
                 var single = sample with { Attributes = [new("all", new int[sample.Rows], ["everyone"])] };

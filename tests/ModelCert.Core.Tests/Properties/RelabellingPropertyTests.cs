@@ -13,7 +13,7 @@ public sealed class RelabellingPropertyTests
         [Fact]
         public void Should_give_the_same_aggregates_when_group_ids_and_names_change()
         {
-            Properties.Hold(EvaluationCases.CasesWithGroupMaps(), sample =>
+            PropertyRunner.Hold(EvaluationCases.CasesWithGroupMaps(), sample =>
             {
                 // Given a random evaluation, and the same one with every attribute's group ids permuted and names prefixed
                 var (original, maps) = sample;
@@ -57,7 +57,7 @@ public sealed class RelabellingPropertyTests
                 from b in GroupCells
                 from profile in Gen.Elements(DefinitionProfile.Strict, DefinitionProfile.Fairlearn)
                 select (a, b, profile);
-            Properties.Hold(pairs, sample =>
+            PropertyRunner.Hold(pairs, sample =>
             {
                 // Given the confusion cells of two groups a and b
                 var (a, b, profile) = sample;
@@ -85,7 +85,7 @@ public sealed class RelabellingPropertyTests
                 from order in EvaluationCases.Permutation(groups)
                 from profile in Gen.Elements(DefinitionProfile.Strict, DefinitionProfile.Fairlearn)
                 select (cells, include, order, profile);
-            Properties.Hold(cases, sample =>
+            PropertyRunner.Hold(cases, sample =>
             {
                 // Given several groups' cells, some left out, and a reordering of the groups
                 var (cells, include, order, profile) = sample;

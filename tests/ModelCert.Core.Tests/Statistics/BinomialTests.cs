@@ -193,7 +193,7 @@ public sealed class BinomialTests
                 from counts in Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(0L)), (3, Gen.Choose(0, 100_000).Select(c => (long)c))), cells)
                 from seed in Gen.Choose(0, int.MaxValue)
                 select (counts, seed: (ulong)seed);
-            Properties.Properties.Hold(cases, sample =>
+            PropertyRunner.Hold(cases, sample =>
             {
                 // Given counts of any size, some zero
                 var (counts, seed) = sample;

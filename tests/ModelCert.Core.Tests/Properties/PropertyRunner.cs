@@ -8,7 +8,7 @@ namespace ModelCert.Core.Tests.Properties;
 /// Runs an FsCheck property inside an ordinary [Fact]: a fixed start seed so CI runs are repeatable, and a failure
 /// throws with the counterexample and the assertion's own message.
 /// </summary>
-internal static class Properties
+internal static class PropertyRunner
 {
     public const int Tests = 100;
 
