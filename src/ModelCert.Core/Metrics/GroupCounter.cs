@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace ModelCert.Core.Metrics;
 
@@ -13,6 +15,41 @@ public static class GroupCounter
         var cells = new long[checked(groupCount * 4)];
         Add(cells, truth, predicted, groups);
         return cells;
+    }
+
+    /// <summary>
+    /// The four cells of all rows together (one group, no codes): <c>Count(truth, predicted, new int[rows], 1)</c>
+    /// without the array of zeros, from three vectorized counts (true labels, positive predictions, both).
+    /// </summary>
+    public static long[] Count(ReadOnlySpan<bool> truth, ReadOnlySpan<bool> predicted)
+    {
+        if (truth.Length != predicted.Length)
+        {
+            throw new ArgumentException("Truth and prediction differ in length.", nameof(predicted));
+        }
+
+        var t = MemoryMarshal.AsBytes(truth);
+        var p = MemoryMarshal.AsBytes(predicted);
+        long rows = t.Length;
+        long actual = rows - t.Count((byte)0);
+        long chosen = rows - p.Count((byte)0);
+        long both = 0;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + Vector256<byte>.Count <= t.Length; i += Vector256<byte>.Count)
+            {
+                var neither = Vector256.Equals(Vector256.Min(Vector256.Create(t.Slice(i, Vector256<byte>.Count)), Vector256.Create(p.Slice(i, Vector256<byte>.Count))), Vector256<byte>.Zero);
+                both += Vector256<byte>.Count - BitOperations.PopCount(neither.ExtractMostSignificantBits());
+            }
+        }
+
+        for (; i < t.Length; i++)
+        {
+            both += t[i] != 0 && p[i] != 0 ? 1 : 0;
+        }
+
+        return [rows - actual - chosen + both, chosen - both, actual - both, both];
     }
 
     /// <summary>Adds the rows' cells into <paramref name="cells"/> (length 4 x groups). Negative group codes are skipped.</summary>

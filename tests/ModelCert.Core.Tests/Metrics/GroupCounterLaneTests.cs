@@ -64,4 +64,31 @@ public sealed class GroupCounterLaneTests
             Assert.True(cells[0] == 9 && cells.Sum() == 9, $"cells [{string.Join(", ", cells)}], expected 9 true negatives of group 0");
         }
     }
+
+    public sealed class CountAll
+    {
+        [Fact]
+        public void Should_equal_counting_one_group_of_every_row()
+        {
+            var random = new SeededRandom(4);
+            foreach (var length in new[] { 0, 1, 31, 32, 33, 95, 1000, 4099 })
+            {
+                // Given rows of labels and predictions
+                var truth = new bool[length];
+                var predicted = new bool[length];
+                for (var i = 0; i < length; i++)
+                {
+                    truth[i] = random.NextDouble() < 0.3;
+                    predicted[i] = random.NextDouble() < 0.6;
+                }
+
+                // When all rows are counted, with and without a group code per row
+                var all = GroupCounter.Count(truth, predicted);
+                var grouped = GroupCounter.Count(truth, predicted, new int[length], 1);
+
+                // Then the cells agree
+                Assert.True(grouped.SequenceEqual(all), $"{length} rows: [{string.Join(", ", all)}], expected [{string.Join(", ", grouped)}]");
+            }
+        }
+    }
 }

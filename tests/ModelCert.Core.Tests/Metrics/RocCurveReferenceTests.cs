@@ -78,6 +78,32 @@ public sealed class RocCurveReferenceTests
         }
     }
 
+    public sealed class ComputeThinned
+    {
+        [Fact]
+        public void Should_keep_every_step_th_point_and_the_last_with_the_same_area()
+        {
+            for (var seed = 1UL; seed <= Seeds; seed++)
+            {
+                // Given seeded scores and a plot budget of 1 to 300 points
+                var (scores, truth) = Sample(seed);
+                var budget = 1 + (int)(seed * 7 % 300);
+
+                // When the thinned curve is computed
+                var thinned = RocCurve.ComputeThinned(scores, truth, budget);
+
+                // Then it is the full curve's points at multiples of max(1, points / budget), plus the last
+                var full = RocCurve.Compute(scores, truth);
+                var step = Math.Max(1, full.Thresholds.Length / budget);
+                int[] kept = [.. Enumerable.Range(0, full.Thresholds.Length).Where(i => i % step == 0 || i == full.Thresholds.Length - 1)];
+                AssertSame(
+                    new RocCurve([.. kept.Select(i => full.FalsePositiveRates[i])], [.. kept.Select(i => full.TruePositiveRates[i])], [.. kept.Select(i => full.Thresholds[i])], full.Area),
+                    thinned,
+                    $"seed {seed}, budget {budget}");
+            }
+        }
+    }
+
     private static (double[] Scores, bool[] Truth) Sample(ulong seed)
     {
         var random = new SeededRandom(seed);
