@@ -75,5 +75,26 @@ public sealed class DefinitionPropertyTests
                 }
             });
         }
+
+        [Fact]
+        public void Should_count_missing_codes_aside_and_every_other_row_in_its_group()
+        {
+            PropertyRunner.Hold(EvaluationCases.Cases(), sample =>
+            {
+                // Given a random evaluation whose attributes miss some values (code -1)
+                // When the fairness sections are computed
+                var sections = sample.ToData().Metrics.FairnessSections();
+
+                foreach (var attribute in sample.Attributes)
+                {
+                    // Then the missing rows are counted aside, and the groups hold exactly the other rows
+                    var section = sections[attribute.Name];
+                    var missing = attribute.Codes.LongCount(c => c < 0);
+                    Assert.True(section.MissingValues == missing, $"{attribute.Name}: {section.MissingValues} missing, expected {missing}");
+                    var grouped = section.Groups.Values.Sum(g => g.Count);
+                    Assert.True(grouped == sample.Rows - missing, $"{attribute.Name}: groups hold {grouped} rows, expected {sample.Rows - missing}");
+                }
+            });
+        }
     }
 }
