@@ -6,6 +6,7 @@ namespace ModelCert.Core.Tests.Properties;
 public sealed class RowOrderPropertyTests
 {
     private static readonly string[] CountMetrics = ["accuracy", "precision", "recall", "f1", "selection_rate"];
+    private static readonly string[] ScoreMetrics = ["roc_auc", "log_loss", "brier", "ece"];
     private static readonly string[] FairnessIntervals = ["demographic_parity_difference", "demographic_parity_ratio", "equalized_odds_difference", "equal_opportunity_difference"];
     private static readonly string[] GroupIntervals = ["selection_rate", "tpr", "fpr"];
 
@@ -29,7 +30,7 @@ public sealed class RowOrderPropertyTests
         }
 
         [Fact]
-        public void Should_give_the_same_count_intervals_when_rows_are_reordered()
+        public void Should_give_the_same_intervals_when_rows_are_reordered()
         {
             PropertyRunner.Hold(EvaluationCases.CasesWithOrder(), sample =>
             {
@@ -40,8 +41,15 @@ public sealed class RowOrderPropertyTests
                 var expected = original.ToData().Metrics.PerformanceSection();
                 var actual = original.Reorder(order).ToData().Metrics.PerformanceSection();
 
-                // Then intervals of the confusion-cell metrics are identical: they resample the same cells
+                // Then intervals of the confusion-cell metrics are identical (they resample the same cells), and those of
+                // the score metrics agree to rounding (they resample the same (score, label) cells)
                 Sections.SameIntervals(expected.Ci, actual.Ci, CountMetrics, "reordered rows");
+                Assert.True(expected.Ci.Keys.SequenceEqual(actual.Ci.Keys), $"intervals [{string.Join(", ", expected.Ci.Keys)}] vs [{string.Join(", ", actual.Ci.Keys)}]");
+                foreach (var name in ScoreMetrics.Where(expected.Ci.ContainsKey))
+                {
+                    Approx.Equal(expected.Ci[name][0], actual.Ci[name][0], 1e-12, $"reordered rows: {name} low end");
+                    Approx.Equal(expected.Ci[name][1], actual.Ci[name][1], 1e-12, $"reordered rows: {name} high end");
+                }
             });
         }
     }
