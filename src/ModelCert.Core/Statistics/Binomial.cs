@@ -77,7 +77,10 @@ public static class Binomial
     }
 
     /// <summary>Fills <paramref name="result"/> with a Multinomial(n, counts / sum(counts)) draw: a row resample of cells.</summary>
-    public static void ResampleCounts(SeededRandom random, ReadOnlySpan<long> counts, Span<long> result)
+    public static void ResampleCounts(SeededRandom random, ReadOnlySpan<long> counts, Span<long> result) => Resample(random, counts, result);
+
+    /// <summary><see cref="ResampleCounts"/>, returning how many uniforms it took from <paramref name="random"/>.</summary>
+    internal static long Resample(SeededRandom random, ReadOnlySpan<long> counts, Span<long> result)
     {
         long total = 0;
         foreach (var c in counts)
@@ -87,6 +90,7 @@ public static class Binomial
 
         var remainingRows = total;
         var remainingMass = total;
+        long uniforms = 0;
         for (var i = 0; i < counts.Length; i++)
         {
             if (remainingMass <= 0 || remainingRows <= 0)
@@ -95,14 +99,54 @@ public static class Binomial
                 continue;
             }
 
-            var draw = i == counts.Length - 1 || counts[i] == remainingMass
-                ? remainingRows
-                : Sample(random, remainingRows, counts[i] / (double)remainingMass);
+            long draw;
+            if (i == counts.Length - 1 || counts[i] == remainingMass)
+            {
+                draw = remainingRows;
+            }
+            else
+            {
+                var p = counts[i] / (double)remainingMass;
+                uniforms += TakesUniform(p) ? 1 : 0;
+                draw = Sample(random, remainingRows, p);
+            }
+
             result[i] = draw;
             remainingRows -= draw;
             remainingMass -= counts[i];
         }
+
+        return uniforms;
     }
+
+    /// <summary>
+    /// The uniforms a resample of <paramref name="counts"/> takes unless its rows run out before its last cell (then
+    /// it takes fewer): one per cell but the last, the empty ones, and one that holds all the remaining mass.
+    /// </summary>
+    internal static long UniformsPerResample(ReadOnlySpan<long> counts)
+    {
+        long remainingMass = 0;
+        foreach (var c in counts)
+        {
+            remainingMass += c;
+        }
+
+        long uniforms = 0;
+        for (var i = 0; i < counts.Length - 1 && remainingMass > 0; i++)
+        {
+            if (counts[i] != remainingMass)
+            {
+                uniforms += TakesUniform(counts[i] / (double)remainingMass) ? 1 : 0;
+            }
+
+            remainingMass -= counts[i];
+        }
+
+        return uniforms;
+    }
+
+    /// <summary>Whether <see cref="Sample"/> draws a uniform for this probability (given at least one trial).</summary>
+    private static bool TakesUniform(double p) => p > 0 && p < 1;
 
     /// <summary>log(n choose k) from log-factorials.</summary>
     public static double LogChoose(long n, long k) => LogFactorial(n) - LogFactorial(k) - LogFactorial(n - k);

@@ -19,16 +19,25 @@ public static class CountBootstrap
         }
 
         var result = new long[checked(replicates * cells.Length)];
-        var random = SeededRandom.ForStream(seed, stream);
-        for (var r = 0; r < replicates; r++)
+        var counts = cells.ToArray();
+        long uniforms = 0;
+        for (var g = 0; g < counts.Length; g += 4)
         {
-            var target = result.AsSpan(r * cells.Length, cells.Length);
-            for (var g = 0; g < cells.Length; g += 4)
-            {
-                Binomial.ResampleCounts(random, cells.Slice(g, 4), target.Slice(g, 4));
-            }
+            uniforms += Binomial.UniformsPerResample(counts.AsSpan(g, 4));
         }
 
+        // Replicate r is drawn after replicates 0..r-1 from one stream, spread over the cores (see ReplicateStreams).
+        ReplicateStreams.Run(() => SeededRandom.ForStream(seed, stream), replicates, uniforms, () => 0, (r, random, _) =>
+        {
+            var target = result.AsSpan(r * counts.Length, counts.Length);
+            long taken = 0;
+            for (var g = 0; g < counts.Length; g += 4)
+            {
+                taken += Binomial.Resample(random, counts.AsSpan(g, 4), target.Slice(g, 4));
+            }
+
+            return taken;
+        });
         return result;
     }
 

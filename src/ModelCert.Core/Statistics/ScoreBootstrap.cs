@@ -46,17 +46,23 @@ public sealed class ScoreBootstrap
         var binnedPoint = cells.Evaluate(cells.Counts);
         var kinds = Enum.GetValues<ScoreMetricKind>();
         var replicates = kinds.ToDictionary(k => k, _ => new double[options.Replicates]);
-        var random = SeededRandom.ForStream(options.Seed, 0x5C0E);
-        var draw = new long[cells.Counts.Length];
-        for (var r = 0; r < options.Replicates; r++)
-        {
-            Binomial.ResampleCounts(random, cells.Counts, draw);
-            var value = cells.Evaluate(draw);
-            foreach (var kind in kinds)
+        var counts = cells.Counts;
+        ReplicateStreams.Run(
+            () => SeededRandom.ForStream(options.Seed, 0x5C0E),
+            options.Replicates,
+            Binomial.UniformsPerResample(counts),
+            () => new long[counts.Length],
+            (r, random, draw) =>
             {
-                replicates[kind][r] = Select(value, kind) ?? double.NaN;
-            }
-        }
+                var taken = Binomial.Resample(random, counts, draw);
+                var value = cells.Evaluate(draw);
+                foreach (var kind in kinds)
+                {
+                    replicates[kind][r] = Select(value, kind) ?? double.NaN;
+                }
+
+                return taken;
+            });
 
         var shift = kinds.ToDictionary(k => k, k => (Select(point, k) ?? 0) - (Select(binnedPoint, k) ?? 0));
         return new ScoreBootstrap(replicates, shift, point, cells.Binned);
