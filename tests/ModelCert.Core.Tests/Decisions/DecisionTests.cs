@@ -164,7 +164,7 @@ public sealed class DecisionTests
             }
         }
 
-        [Fact(Skip = "bug: WilsonInterval gives 6 of 6 the high end 1 - 1.1e-16, so a floor of 1 met exactly is missed outright (Fail) instead of straddled; reported")]
+        [Fact]
         public void Should_not_miss_a_floor_of_one_met_exactly_on_its_wilson_interval()
         {
             // Given a floor of 1 (for example every value present) and 6 of 6 rows meeting it, with the Wilson interval
