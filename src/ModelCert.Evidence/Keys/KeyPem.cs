@@ -28,6 +28,11 @@ internal static class KeyPem
             key.Dispose();
             throw new InputException($"'{origin}' is not a PEM ECDSA P-256 {kind} key: {ex.Message}", ex);
         }
+        catch (PlatformNotSupportedException ex)
+        {
+            key.Dispose();
+            throw new InputException($"'{origin}' is not a PEM ECDSA P-256 {kind} key: its curve is not one this platform knows ({ex.Message})", ex);
+        }
         catch (CryptographicException ex)
         {
             key.Dispose();

@@ -35,15 +35,14 @@ public sealed record Checkpoint(string Origin, long TreeSize, byte[] RootHash)
             return null;
         }
 
-        var root = new byte[MerkleHash.Size + 3];
-        if (!Convert.TryFromBase64String(lines[2], root, out var length) || length != MerkleHash.Size)
+        if (StrictBase64.Decode(lines[2]) is not { Length: MerkleHash.Size } root)
         {
             error = $"checkpoint root hash '{lines[2]}' is not the base64 of {MerkleHash.Size} bytes";
             return null;
         }
 
         error = null;
-        return new Checkpoint(lines[0], size, root[..MerkleHash.Size]);
+        return new Checkpoint(lines[0], size, root);
     }
 
     /// <summary>

@@ -119,14 +119,13 @@ public static class SignedNote
             return null;
         }
 
-        var bytes = new byte[parts[1].Length];
-        if (!Convert.TryFromBase64String(parts[1], bytes, out var length) || length <= 4)
+        if (StrictBase64.Decode(parts[1]) is not { Length: > 4 } bytes)
         {
             return null;
         }
 
         error = null;
-        return new NoteSignature(parts[0], bytes[..4], bytes[4..length]);
+        return new NoteSignature(parts[0], bytes[..4], bytes[4..]);
     }
 
     private static string? CheckText(string text)
