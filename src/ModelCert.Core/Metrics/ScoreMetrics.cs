@@ -59,7 +59,31 @@ public static class ScoreMetrics
     /// The calibration bin of a score: <paramref name="bins"/> equal-width bins over [0, 1], each closed on the left
     /// and open on the right except the last, which includes 1; scores outside [0, 1] are clamped into the end bins.
     /// </summary>
-    public static int CalibrationBin(double score, int bins) => Math.Clamp((int)Math.Floor(score * bins), 0, bins - 1);
+    public static int CalibrationBin(double score, int bins)
+    {
+        if (double.IsNaN(score) || score <= 0)
+        {
+            return 0;
+        }
+
+        if (score >= 1)
+        {
+            return bins - 1;
+        }
+
+        // score * bins can round across an edge (0.29 * 100 = 28.999...); settle on the bin whose edges hold the score.
+        var bin = (int)Math.Floor(score * bins);
+        if (bin < bins - 1 && score >= (double)(bin + 1) / bins)
+        {
+            bin++;
+        }
+        else if (bin > 0 && score < (double)bin / bins)
+        {
+            bin--;
+        }
+
+        return bin;
+    }
 
     /// <summary>Expected calibration error: sum over bins of (rows in bin / rows) x |mean score - positive rate|.</summary>
     public static double Ece(ReadOnlySpan<double> scores, ReadOnlySpan<bool> truth, int bins = 10) =>
