@@ -25,6 +25,29 @@ public static class Binomial
         }
 
         var q = 1 - p;
+        return FromMode(random, n, p, Math.Log(p), Math.Log(q), p / q);
+    }
+
+    /// <summary><see cref="Sample(SeededRandom, long, double)"/> with the probability's terms computed beforehand.</summary>
+    internal static long Sample(SeededRandom random, long n, in BinomialTerms terms)
+    {
+        if (n <= 0 || terms.P <= 0)
+        {
+            return 0;
+        }
+
+        if (terms.P >= 1)
+        {
+            return n;
+        }
+
+        var k = FromMode(random, n, terms.Low, terms.LogLow, terms.LogHigh, terms.Odds);
+        return terms.Flipped ? n - k : k;
+    }
+
+    /// <summary>The walk outward from the mode, for p at most 0.5 given with log p, log(1 - p) and p / (1 - p).</summary>
+    private static long FromMode(SeededRandom random, long n, double p, double logP, double logQ, double odds)
+    {
         var u = random.NextDouble();
         var mode = (long)Math.Floor((n + 1) * p);
         if (mode > n)
@@ -32,7 +55,7 @@ public static class Binomial
             mode = n;
         }
 
-        var atMode = Math.Exp(LogChoose(n, mode) + (mode * Math.Log(p)) + ((n - mode) * Math.Log(q)));
+        var atMode = Math.Exp(LogChoose(n, mode) + (mode * logP) + ((n - mode) * logQ));
         u -= atMode;
         if (u <= 0)
         {
@@ -41,34 +64,36 @@ public static class Binomial
 
         long low = mode, high = mode;
         double pLow = atMode, pHigh = atMode;
-        var odds = p / q;
-        while (low > 0 || high < n)
+        unchecked
         {
-            if (high < n)
+            while (low > 0 || high < n)
             {
-                pHigh *= (n - high) / (double)(high + 1) * odds;
-                high++;
-                u -= pHigh;
-                if (u <= 0)
+                if (high < n)
                 {
-                    return high;
+                    pHigh *= (n - high) / (double)(high + 1) * odds;
+                    high++;
+                    u -= pHigh;
+                    if (u <= 0)
+                    {
+                        return high;
+                    }
                 }
-            }
 
-            if (low > 0)
-            {
-                pLow *= low / (double)(n - low + 1) / odds;
-                low--;
-                u -= pLow;
-                if (u <= 0)
+                if (low > 0)
                 {
-                    return low;
+                    pLow *= low / (double)(n - low + 1) / odds;
+                    low--;
+                    u -= pLow;
+                    if (u <= 0)
+                    {
+                        return low;
+                    }
                 }
-            }
 
-            if (pHigh < 1e-300 && pLow < 1e-300)
-            {
-                break;
+                if (pHigh < 1e-300 && pLow < 1e-300)
+                {
+                    break;
+                }
             }
         }
 
@@ -77,10 +102,7 @@ public static class Binomial
     }
 
     /// <summary>Fills <paramref name="result"/> with a Multinomial(n, counts / sum(counts)) draw: a row resample of cells.</summary>
-    public static void ResampleCounts(SeededRandom random, ReadOnlySpan<long> counts, Span<long> result) => Resample(random, counts, result);
-
-    /// <summary><see cref="ResampleCounts"/>, returning how many uniforms it took from <paramref name="random"/>.</summary>
-    internal static long Resample(SeededRandom random, ReadOnlySpan<long> counts, Span<long> result)
+    public static void ResampleCounts(SeededRandom random, ReadOnlySpan<long> counts, Span<long> result)
     {
         long total = 0;
         foreach (var c in counts)
@@ -90,7 +112,6 @@ public static class Binomial
 
         var remainingRows = total;
         var remainingMass = total;
-        long uniforms = 0;
         for (var i = 0; i < counts.Length; i++)
         {
             if (remainingMass <= 0 || remainingRows <= 0)
@@ -99,54 +120,14 @@ public static class Binomial
                 continue;
             }
 
-            long draw;
-            if (i == counts.Length - 1 || counts[i] == remainingMass)
-            {
-                draw = remainingRows;
-            }
-            else
-            {
-                var p = counts[i] / (double)remainingMass;
-                uniforms += TakesUniform(p) ? 1 : 0;
-                draw = Sample(random, remainingRows, p);
-            }
-
+            var draw = i == counts.Length - 1 || counts[i] == remainingMass
+                ? remainingRows
+                : Sample(random, remainingRows, counts[i] / (double)remainingMass);
             result[i] = draw;
             remainingRows -= draw;
             remainingMass -= counts[i];
         }
-
-        return uniforms;
     }
-
-    /// <summary>
-    /// The uniforms a resample of <paramref name="counts"/> takes unless its rows run out before its last cell (then
-    /// it takes fewer): one per cell but the last, the empty ones, and one that holds all the remaining mass.
-    /// </summary>
-    internal static long UniformsPerResample(ReadOnlySpan<long> counts)
-    {
-        long remainingMass = 0;
-        foreach (var c in counts)
-        {
-            remainingMass += c;
-        }
-
-        long uniforms = 0;
-        for (var i = 0; i < counts.Length - 1 && remainingMass > 0; i++)
-        {
-            if (counts[i] != remainingMass)
-            {
-                uniforms += TakesUniform(counts[i] / (double)remainingMass) ? 1 : 0;
-            }
-
-            remainingMass -= counts[i];
-        }
-
-        return uniforms;
-    }
-
-    /// <summary>Whether <see cref="Sample"/> draws a uniform for this probability (given at least one trial).</summary>
-    private static bool TakesUniform(double p) => p > 0 && p < 1;
 
     /// <summary>log(n choose k) from log-factorials.</summary>
     public static double LogChoose(long n, long k) => LogFactorial(n) - LogFactorial(k) - LogFactorial(n - k);

@@ -46,15 +46,15 @@ public sealed class ScoreBootstrap
         var binnedPoint = cells.Evaluate(cells.Counts);
         var kinds = Enum.GetValues<ScoreMetricKind>();
         var replicates = kinds.ToDictionary(k => k, _ => new double[options.Replicates]);
-        var counts = cells.Counts;
+        var resample = new PreparedMultinomial(cells.Counts);
         ReplicateStreams.Run(
             () => SeededRandom.ForStream(options.Seed, 0x5C0E),
             options.Replicates,
-            Binomial.UniformsPerResample(counts),
-            () => new long[counts.Length],
+            resample.Uniforms,
+            () => new long[cells.Counts.Length],
             (r, random, draw) =>
             {
-                var taken = Binomial.Resample(random, counts, draw);
+                var taken = resample.Resample(random, draw);
                 var value = cells.Evaluate(draw);
                 foreach (var kind in kinds)
                 {
