@@ -21,6 +21,9 @@ internal static class CliApp
             CertifyCommand.Create(console),
             PolicyCommand.Create(console),
             InitCommand.Create(console),
+            KeysCommand.Create(console),
+            VerifyCommand.Create(console),
+            LogCommand.Create(console),
         };
 
         var parse = root.Parse(args);
