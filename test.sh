@@ -24,7 +24,7 @@ for project in tests/*.Tests; do
   echo "test.sh: $name"
   dotnet "$dll" -noColor -parallel all >"$log" 2>&1
   code=$?
-  grep -E '^\s*\[FAIL\]|^\s*\[SKIP\]' "$log" | head -50
+  grep -E '\[(FAIL|SKIP)\]' "$log" | head -50
   summary="$(grep -E 'Total: [0-9]+' "$log" | tail -1)"
   if [[ -z "$summary" ]]; then
     echo "test.sh: $name produced no summary (exit $code); log follows"
