@@ -13,7 +13,7 @@ namespace ModelCert.Evidence.Log;
 /// failure names the range of entries where the change lies. Checkpoints kept elsewhere (for example in evidence
 /// packs) can be added: they also catch a log whose later checkpoints were deleted along with its entries.
 /// </summary>
-public static class LogVerifier
+public static partial class LogVerifier
 {
     /// <summary>Verifies the log in <paramref name="folder"/> with the public key that signs its checkpoints.</summary>
     /// <param name="folder">The log folder (with entries.bin and checkpoints/).</param>
@@ -64,37 +64,6 @@ public static class LogVerifier
         CheckConsistency(checkpoints, tree, checks);
         CheckCoverage(checkpoints, tree, checks);
         return new VerificationReport(checks);
-    }
-
-    /// <summary>
-    /// A signed checkpoint kept elsewhere, for <see cref="Verify"/>: a checkpoint note file, or a pack's
-    /// log-proof.json (whose checkpoint is used), with its path as the source.
-    /// </summary>
-    /// <exception cref="InputException">The file is missing, or is a log-proof.json that cannot be read.</exception>
-    public static (string Source, string Note) ReadCheckpoint(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new InputException($"checkpoint file '{path}' does not exist");
-        }
-
-        var bytes = File.ReadAllBytes(path);
-        if (bytes.Length == 0 || bytes[0] != (byte)'{')
-        {
-            return (path, Encoding.UTF8.GetString(bytes));
-        }
-
-        var proof = Pack.LogProof.Parse(bytes, out var error) ?? throw new InputException($"'{path}' is neither a checkpoint note nor a log-proof.json: {error}");
-        return (path, proof.Checkpoint);
-    }
-
-    private static Checkpoint? Open(string source, string note, VerificationKey key, List<VerificationCheck> checks)
-    {
-        var checkpoint = Checkpoint.Open(note, key, out var error);
-        checks.Add(checkpoint is null
-            ? VerificationCheck.Fail("checkpoint-signature", source, error!)
-            : VerificationCheck.Pass("checkpoint-signature", source, $"tree size {checkpoint.TreeSize}, signed by key {key.Id} as '{checkpoint.Origin}'"));
-        return checkpoint;
     }
 
     private static void CheckOrigins(List<(string Source, Checkpoint Checkpoint)> checkpoints, List<VerificationCheck> checks)

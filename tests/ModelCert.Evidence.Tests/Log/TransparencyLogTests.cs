@@ -109,6 +109,23 @@ public sealed class TransparencyLogTests
         }
 
         [Fact]
+        public void Should_take_turns_when_two_handles_append_at_once()
+        {
+            // Given two handles on one log / When each appends 15 entries from its own thread
+            using var fixture = new LogFixture();
+            var second = TransparencyLog.Open(fixture.Folder, fixture.Key);
+            var indexes = new System.Collections.Concurrent.ConcurrentBag<long>();
+            Parallel.For(0, 30, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+                indexes.Add((i % 2 == 0 ? fixture.Log : second).Append(LogFixture.Entry(i)).Index));
+
+            // Then every append got its own index, every entry is stored once, and the log verifies
+            Assert.Equal(Enumerable.Range(0, 30).Select(i => (long)i), indexes.Order());
+            Assert.Equal(Enumerable.Range(0, 30).Select(i => Convert.ToHexString(LogFixture.Entry(i))).Order(), fixture.ReadRecords().Select(Convert.ToHexString).Order());
+            var report = fixture.Verify();
+            Assert.True(report.Holds, string.Join("\n", report.Checks));
+        }
+
+        [Fact]
         public void Should_refuse_an_oversized_entry()
         {
             using var fixture = new LogFixture();
