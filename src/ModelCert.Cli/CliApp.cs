@@ -47,6 +47,11 @@ internal static class CliApp
             stderr.WriteLine($"error: {OneLine(ex.Message)}");
             return ExitCode.BadInput;
         }
+        catch (Evidence.Log.TransparencyLogException ex)
+        {
+            stderr.WriteLine($"error: transparency log: {OneLine(ex.Message)}");
+            return ExitCode.VerificationFailed;
+        }
         catch (NativeEngineException ex)
         {
             stderr.WriteLine($"error: {OneLine(ex.Message)}");
