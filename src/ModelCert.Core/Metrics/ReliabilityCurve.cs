@@ -12,11 +12,18 @@ public sealed record ReliabilityCurve(IReadOnlyList<ReliabilityBin> Bins, double
         var counts = new long[bins];
         var scoreSums = new double[bins];
         var positives = new long[bins];
+        var edges = new double[bins + 1];
+        for (var k = 0; k <= bins; k++)
+        {
+            edges[k] = (double)k / bins;
+        }
+
         for (var i = 0; i < scores.Length; i++)
         {
-            var b = ScoreMetrics.CalibrationBin(scores[i], bins);
+            var score = scores[i];
+            var b = Bin(score, bins, edges);
             counts[b]++;
-            scoreSums[b] += scores[i];
+            scoreSums[b] += score;
             positives[b] += truth[i] ? 1 : 0;
         }
 
@@ -31,5 +38,31 @@ public sealed record ReliabilityCurve(IReadOnlyList<ReliabilityBin> Bins, double
         }
 
         return new ReliabilityCurve(result, scores.Length == 0 ? double.NaN : ece / scores.Length);
+    }
+
+    /// <summary><see cref="ScoreMetrics.CalibrationBin"/> with the bin edges k / bins computed once, not twice per row.</summary>
+    private static int Bin(double score, int bins, double[] edges)
+    {
+        if (double.IsNaN(score) || score <= 0)
+        {
+            return 0;
+        }
+
+        if (score >= 1)
+        {
+            return bins - 1;
+        }
+
+        var bin = (int)Math.Floor(score * bins);
+        if (bin < bins - 1 && score >= edges[bin + 1])
+        {
+            bin++;
+        }
+        else if (bin > 0 && score < edges[bin])
+        {
+            bin--;
+        }
+
+        return bin;
     }
 }
