@@ -68,7 +68,7 @@ internal static partial class EvaluationPreparer
             Truth = truth,
             Target = target,
             Scores = scored.Scores,
-            Predicted = task == ModelTask.BinaryClassification ? [.. scored.Scores.Select(s => s > submission.Threshold)] : null,
+            Predicted = task == ModelTask.BinaryClassification ? Decide(scored.Scores, submission.Threshold) : null,
             Threshold = submission.Threshold,
             Attributes = attributes,
             FeatureColumns = scored.FeatureColumns,
@@ -79,6 +79,18 @@ internal static partial class EvaluationPreparer
             Bootstrap = new BootstrapOptions { Replicates = submission.Replicates, Confidence = submission.Confidence, Seed = submission.Seed },
         };
         return new PreparedEvaluation(data, scored.Model, datasets);
+    }
+
+    /// <summary>The decision rule: positive when the score is above the threshold (strictly).</summary>
+    private static bool[] Decide(double[] scores, double threshold)
+    {
+        var decisions = new bool[scores.Length];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            decisions[i] = scores[i] > threshold;
+        }
+
+        return decisions;
     }
 
     public static DefinitionProfile ParseProfile(string profile) => profile.ToLowerInvariant() switch

@@ -11,7 +11,7 @@ public sealed class AttributeCells
         ArgumentNullException.ThrowIfNull(attribute);
         Attribute = attribute;
         Cells = GroupCounter.Count(truth, predicted, attribute.Codes, attribute.Groups.Count);
-        Missing = attribute.Codes.LongCount(c => c < 0);
+        Missing = attribute.Codes.AsSpan().Count(-1);
         Replicates = bootstrap.Replicates > 0
             ? CountBootstrap.Resample(Cells, bootstrap.Replicates, bootstrap.Seed, StreamOf(attribute.Name))
             : [];

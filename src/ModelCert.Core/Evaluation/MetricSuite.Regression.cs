@@ -124,7 +124,7 @@ public sealed partial class MetricSuite
         {
             Groups = groups,
             ErrorGap = ErrorGap(attribute, include, Bootstrap.Confidence).Value,
-            MissingValues = attribute.Codes.LongCount(c => c < 0),
+            MissingValues = attribute.Codes.AsSpan().Count(-1),
         };
     }
 

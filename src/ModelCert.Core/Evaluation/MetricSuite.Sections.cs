@@ -70,7 +70,7 @@ public sealed partial class MetricSuite
             ConfusionMatrix = labelled ? new ConfusionMatrix(counts.Tn, counts.Fp, counts.Fn, counts.Tp) : null,
             Ci = ci,
             Reliability = Reliability?.Bins,
-            Roc = Roc is { } roc ? Thin(roc) : null,
+            Roc = Roc is { } roc ? new RocPoints(roc.FalsePositiveRates, roc.TruePositiveRates) : null,
         };
     }
 
@@ -229,11 +229,4 @@ public sealed partial class MetricSuite
 
     public static string Snake(FairnessMetric metric) =>
         string.Concat(metric.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
-
-    private static RocPoints Thin(RocCurve roc)
-    {
-        var step = Math.Max(1, roc.FalsePositiveRates.Length / RocPlotPoints);
-        var indexes = Enumerable.Range(0, roc.FalsePositiveRates.Length).Where(i => i % step == 0 || i == roc.FalsePositiveRates.Length - 1).ToList();
-        return new RocPoints([.. indexes.Select(i => roc.FalsePositiveRates[i])], [.. indexes.Select(i => roc.TruePositiveRates[i])]);
-    }
 }

@@ -30,7 +30,7 @@ public sealed partial class MetricSuite
         {
             Truth = data.Truth ?? new bool[data.Rows];
             Predicted = predicted;
-            var cells = GroupCounter.Count(Truth, predicted, new int[data.Rows], 1);
+            var cells = GroupCounter.Count(Truth, predicted);
             Overall = GroupCounter.Group(cells, 0);
             OverallCells = cells;
         }
@@ -69,7 +69,7 @@ public sealed partial class MetricSuite
         {
             if (_score is null && _data.Truth is { } truth && _data.Scores is { } scores && _data.Task == ModelTask.BinaryClassification)
             {
-                _roc = RocCurve.Compute(scores, truth);
+                _roc = RocCurve.ComputeThinned(scores, truth, RocPlotPoints);
                 _reliability = ReliabilityCurve.Compute(scores, truth, EceBins);
                 _score = new ScoreMetricsResult(_roc.Area, ScoreMetrics.LogLoss(scores, truth), ScoreMetrics.Brier(scores, truth), _reliability.Ece);
             }
