@@ -1,4 +1,3 @@
-using ModelCert.Tests;
 
 using Xunit;
 

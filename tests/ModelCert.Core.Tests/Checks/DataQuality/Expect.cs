@@ -3,10 +3,10 @@ using ModelCert.Core.Requirements;
 using ModelCert.Core.Statistics;
 using Xunit;
 
-namespace ModelCert.Core.Tests.Checks.DataQuality;
+namespace ModelCert.Tests;
 
 /// <summary>Assertions on check results that say what was checked and show the result's message when they fail.</summary>
-internal static class Expect
+internal static partial class Expect
 {
     public static CheckResult Single(IReadOnlyList<CheckResult> results, string because)
     {
@@ -46,32 +46,6 @@ internal static class Expect
         }
 
         Equal(trials, result.SampleSize, because + " (sample size)");
-    }
-
-    public static void Equal<T>(T expected, T actual, string because)
-    {
-        if (!EqualityComparer<T>.Default.Equals(expected, actual))
-        {
-            Assert.Fail($"{because}: expected <{expected}>, got <{actual}>");
-        }
-    }
-
-    public static void Sequence<T>(IEnumerable<T> expected, IEnumerable<T> actual, string because)
-    {
-        var wanted = expected.ToList();
-        var got = actual.ToList();
-        if (!wanted.SequenceEqual(got))
-        {
-            Assert.Fail($"{because}: expected [{string.Join(", ", wanted)}], got [{string.Join(", ", got)}]");
-        }
-    }
-
-    public static void Contains(string expected, string actual, string because)
-    {
-        if (!actual.Contains(expected, StringComparison.Ordinal))
-        {
-            Assert.Fail($"{because}: expected the text to contain <{expected}>, got <{actual}>");
-        }
     }
 
     public static T Detail<T>(CheckResult result, string key, string because)

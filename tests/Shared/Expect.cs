@@ -1,9 +1,9 @@
 using Xunit;
 
-namespace ModelCert.Data.Tests;
+namespace ModelCert.Tests;
 
-/// <summary>Equality assertions that say what was being checked when they fail.</summary>
-internal static class Expect
+/// <summary>Equality assertions that say what was being checked when they fail; test projects add their own facets.</summary>
+internal static partial class Expect
 {
     public static void Equal<T>(T expected, T actual, string because)
     {
