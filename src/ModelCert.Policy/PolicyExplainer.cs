@@ -119,6 +119,11 @@ public static class PolicyExplainer
             shown.Add("columns " + string.Join(", ", p.Columns));
         }
 
+        foreach (var (name, value) in p.Values.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            shown.Add($"{name} {Writing.YamlText.Value(value)}");
+        }
+
         return shown.Count == 0 ? string.Empty : $" ({string.Join("; ", shown)})";
     }
 

@@ -92,7 +92,7 @@ public static class PolicyLockWriter
         Field(yaml, 4, "params", takes.Count == 0 ? "{}" : string.Empty);
         foreach (var name in takes)
         {
-            Field(yaml, 6, name, values[name]);
+            Field(yaml, 6, name, values.TryGetValue(name, out var shared) ? shared : YamlText.Value(p.Values.GetValueOrDefault(name)));
         }
     }
 

@@ -20,7 +20,7 @@ internal static class CertifyRunner
         Validate(submission);
         void Status(string message) => console.Error.WriteLine($"certify: {message}");
         var progress = new RowProgress(console, "certify: scored");
-        var prepared = EvaluationPreparer.Prepare(submission, Status, progress);
+        using var prepared = EvaluationPreparer.Prepare(submission, console.Time, Status, progress);
         progress.Finish();
         var data = prepared.Data;
         var policies = submission.Policies.Count == 0 ? ["builtin:baseline"] : submission.Policies;

@@ -10,7 +10,11 @@ namespace ModelCert.Cli.Certify;
 
 internal static partial class EvaluationPreparer
 {
-    private sealed record Scored(double[] Scores, ModelKind Kind, ModelInfo Model, IReadOnlyList<string> FeatureColumns, IReadOnlyList<string> SchemaProblems);
+    private sealed record Scored(double[] Scores, ModelKind Kind, ModelInfo Model, IReadOnlyList<string> FeatureColumns, IReadOnlyList<string> SchemaProblems)
+    {
+        /// <summary>The model for checks that re-score; null in predictions mode.</summary>
+        public FrameScorer? Rescorer { get; init; }
+    }
 
     /// <summary>An open model with its inputs already matched to the data's columns.</summary>
     private sealed class OpenedModel(OnnxSession session, IReadOnlyList<InputBinding> bindings, string path) : IDisposable
@@ -47,7 +51,8 @@ internal static partial class EvaluationPreparer
     {
         status($"scoring with {System.IO.Path.GetFileName(model.Path)}");
         var session = model.Session;
-        using var scorer = new ModelScorer(session, model.Bindings, submission.DataPath, new ScorerOptions { PositiveIndex = submission.PositiveIndex });
+        var scorer = new ModelScorer(session, model.Bindings, submission.DataPath, new ScorerOptions { PositiveIndex = submission.PositiveIndex });
+        var rescorer = new FrameScorer(scorer, model.Features);
         var scores = new double[test.RowCount];
         foreach (var batch in scorer.Score(test, 0))
         {
@@ -68,7 +73,7 @@ internal static partial class EvaluationPreparer
             Inputs = [.. session.Inputs.Select(i => i.Name)],
             InputColumns = model.Bindings.ToDictionary(b => b.Input.Name, b => string.Join(",", b.Columns), StringComparer.Ordinal),
         };
-        return new Scored(scores, scorer.Layout.Kind, described, model.Features, []);
+        return new Scored(scores, scorer.Layout.Kind, described, model.Features, []) { Rescorer = rescorer };
     }
 
     /// <summary>

@@ -16,11 +16,25 @@ namespace ModelCert.Cli.Certify;
 /// </summary>
 internal static partial class EvaluationPreparer
 {
-    public static PreparedEvaluation Prepare(Submission submission, Action<string> status, IProgress<long>? progress = null)
+    public static PreparedEvaluation Prepare(Submission submission, TimeProvider time, Action<string> status, IProgress<long>? progress = null)
     {
         var dataPath = submission.Resolve(submission.DataPath);
         var schema = DatasetReader.Describe(dataPath);
-        using var model = submission.PredictionsMode ? null : OpenModel(submission, schema);
+        var model = submission.PredictionsMode ? null : OpenModel(submission, schema);
+        try
+        {
+            return Prepare(submission, dataPath, schema, model, time, status, progress);
+        }
+        catch
+        {
+            model?.Dispose();
+            throw;
+        }
+    }
+
+    private static PreparedEvaluation Prepare(
+        Submission submission, string dataPath, FrameSchema schema, OpenedModel? model, TimeProvider time, Action<string> status, IProgress<long>? progress)
+    {
         var needed = NeededColumns(submission, schema, model?.Features ?? submission.Features ?? []);
         status($"reading {Path.GetFileName(dataPath)} ({needed.Count} of {schema.Columns.Count} columns)");
         var test = DatasetReader.ReadAll(dataPath, new DatasetReadOptions { Columns = needed });
@@ -41,21 +55,25 @@ internal static partial class EvaluationPreparer
             datasets.Add(Describe("train", trainPath, trainSchema, train.RowCount));
         }
 
+        Frame? shifted = null;
+        if (submission.ShiftedPath is { } shiftedRelative)
+        {
+            var shiftedPath = submission.Resolve(shiftedRelative);
+            var shiftedSchema = DatasetReader.Describe(shiftedPath);
+            foreach (var column in needed.Where(c => c != submission.ScoreColumn && c != submission.IdColumn))
+            {
+                EvaluationColumns.RequireName(shiftedSchema, column, shiftedRelative, "shifted-data");
+            }
+
+            status($"reading {Path.GetFileName(shiftedPath)} (shifted data)");
+            shifted = DatasetReader.ReadAll(shiftedPath, new DatasetReadOptions { Columns = [.. needed.Where(c => shiftedSchema.Find(c) is not null)] });
+            datasets.Add(Describe("shifted", shiftedPath, shiftedSchema, shifted.RowCount));
+        }
+
         var scored = model is null ? ReadPredictions(submission, test, dataPath, status) : Score(submission, model, test, status, progress);
         var task = ResolveTask(submission, scored.Kind);
-        bool[]? truth = null;
-        double[]? target = null;
-        if (submission.LabelColumn is { } label)
-        {
-            if (task == ModelTask.Regression)
-            {
-                target = EvaluationColumns.Numbers(test, label, submission.DataPath, "target");
-            }
-            else
-            {
-                truth = EvaluationColumns.Truth(test, label, submission.PositiveValue, submission.DataPath);
-            }
-        }
+        var (truth, target) = Labels(submission, task, test, submission.DataPath);
+        var (shiftedTruth, shiftedTarget) = shifted is null ? (null, null) : Labels(submission, task, shifted, submission.ShiftedPath!);
 
         var attributes = Attributes(submission, test);
         var data = new EvaluationData
@@ -77,8 +95,40 @@ internal static partial class EvaluationPreparer
             Profile = ParseProfile(submission.Profile),
             Privileged = Privileged(submission, attributes),
             Bootstrap = new BootstrapOptions { Replicates = submission.Replicates, Confidence = submission.Confidence, Seed = submission.Seed },
+            Model = scored.Rescorer,
+            ModelOrigin = submission.ModelPath,
+            Shifted = shifted,
+            ShiftedOrigin = submission.ShiftedPath,
+            ShiftedTruth = shiftedTruth,
+            ShiftedTarget = shiftedTarget,
+            Proxies = submission.Proxies,
+            Provenance = submission.Provenance,
+            Card = submission.Card,
+            Time = time,
         };
-        return new PreparedEvaluation(data, scored.Model, datasets);
+        return new PreparedEvaluation(data, scored.Model, datasets) { Resources = new Owned(scored.Rescorer, model) };
+    }
+
+    /// <summary>Disposes the scorer before the session it runs on.</summary>
+    private sealed class Owned(IDisposable? scorer, IDisposable? model) : IDisposable
+    {
+        public void Dispose()
+        {
+            scorer?.Dispose();
+            model?.Dispose();
+        }
+    }
+
+    private static (bool[]? Truth, double[]? Target) Labels(Submission submission, ModelTask task, Frame frame, string origin)
+    {
+        if (submission.LabelColumn is not { } label)
+        {
+            return (null, null);
+        }
+
+        return task == ModelTask.Regression
+            ? (null, EvaluationColumns.Numbers(frame, label, origin, "target"))
+            : (EvaluationColumns.Truth(frame, label, submission.PositiveValue, origin), null);
     }
 
     /// <summary>The decision rule: positive when the score is above the threshold (strictly).</summary>
@@ -184,6 +234,13 @@ internal static partial class EvaluationPreparer
         {
             Add(attribute, "protected");
         }
+
+        foreach (var proxy in submission.Proxies)
+        {
+            Add(proxy, "proxy");
+        }
+
+        Add(submission.Provenance.ConsentColumn, "consent");
 
         Add(submission.PredictionsPath is null ? submission.ScoreColumn : submission.IdColumn, submission.PredictionsPath is null ? "score" : "id");
         return needed;

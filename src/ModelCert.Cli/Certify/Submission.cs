@@ -1,3 +1,5 @@
+using ModelCert.Core.Evaluation;
+
 namespace ModelCert.Cli.Certify;
 
 /// <summary>
@@ -19,6 +21,9 @@ internal sealed record Submission
 
     public string? TrainPath { get; init; }
 
+    /// <summary>A shifted evaluation set, for the shifted-data robustness check.</summary>
+    public string? ShiftedPath { get; init; }
+
     public string? LabelColumn { get; init; }
 
     public string? PositiveValue { get; init; }
@@ -26,6 +31,9 @@ internal sealed record Submission
     public IReadOnlyList<string> Protected { get; init; } = [];
 
     public bool Intersections { get; init; } = true;
+
+    /// <summary>Columns declared as proxies of protected attributes.</summary>
+    public IReadOnlyList<string> Proxies { get; init; } = [];
 
     public IReadOnlyList<string>? Features { get; init; }
 
@@ -57,6 +65,10 @@ internal sealed record Submission
     public string? RiskTier { get; init; }
 
     public string? Jurisdiction { get; init; }
+
+    public DataProvenance Provenance { get; init; } = new(null, null, null, null, null);
+
+    public ModelCardFields Card { get; init; } = ModelCardFields.Empty;
 
     public required string OutputDirectory { get; init; }
 

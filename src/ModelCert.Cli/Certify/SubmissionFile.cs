@@ -1,3 +1,4 @@
+using ModelCert.Core.Evaluation;
 using ModelCert.Policy.Submissions;
 
 namespace ModelCert.Cli.Certify;
@@ -33,11 +34,19 @@ internal static class SubmissionFile
             IdColumn = spec.Predictions?.IdColumn,
             DataPath = spec.Data?.Test ?? defaults.DataPath,
             TrainPath = spec.Data?.Train,
+            ShiftedPath = spec.Data?.Shifted,
             LabelColumn = spec.Data?.Label,
             PositiveValue = spec.Data?.Positive,
             Protected = spec.Protected?.Attributes ?? defaults.Protected,
             Intersections = spec.Protected?.Intersections ?? defaults.Intersections,
             Privileged = Ordinal(spec.Protected?.Privileged) ?? defaults.Privileged,
+            Proxies = spec.Protected?.Proxies ?? defaults.Proxies,
+            Provenance = spec.Provenance is { } p
+                ? new DataProvenance(p.Source, p.CollectionPeriod, p.LegalBasis, p.ConsentColumn, p.RetentionUntil is { } date ? DateOnly.ParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null)
+                : defaults.Provenance,
+            Card = spec.Card is { } c
+                ? new ModelCardFields(c.IntendedUse, c.OutOfScopeUses, c.Owner, c.Contact, c.Limitations, c.EthicalConsiderations, c.TrainingData, c.EvaluationData)
+                : defaults.Card,
             Policies = spec.Policies ?? defaults.Policies,
             Profile = spec.Evaluation?.Profile ?? defaults.Profile,
             Replicates = spec.Evaluation?.Replicates ?? defaults.Replicates,

@@ -17,6 +17,8 @@ internal static class CertifyCommand
         var model = new Option<string?>("--model") { Description = "The ONNX model file (omit for predictions mode)." };
         var data = new Option<string?>("--data") { Description = "The evaluation (test) data: CSV, Parquet or JSON lines." };
         var train = new Option<string?>("--train") { Description = "The training data (leakage and membership checks)." };
+        var shifted = new Option<string?>("--shifted") { Description = "A shifted evaluation set with the test data's columns (robustness.shift-metric-drop)." };
+        var proxies = new Option<string[]>("--proxies") { Description = "Columns declared as proxies of protected attributes, comma-separated." };
         var label = new Option<string?>("--label") { Description = "The label column." };
         var positive = new Option<string?>("--positive") { Description = "The label value of the positive class (default 1 for numeric labels)." };
         var protectedAttributes = new Option<string[]>("--protected") { Description = "Protected attribute columns, comma-separated." };
@@ -42,7 +44,7 @@ internal static class CertifyCommand
 
         var command = new Command("certify", "Certify a model against policies.")
         {
-            config, model, data, train, label, positive, protectedAttributes, noIntersections, features, inputMap, threshold, positiveIndex,
+            config, model, data, train, shifted, proxies, label, positive, protectedAttributes, noIntersections, features, inputMap, threshold, positiveIndex,
             scoreColumn, predictions, idColumn, policy, profile, privileged, replicates, confidence, seed, task, riskTier, jurisdiction, output, format,
         };
         command.SetAction(parse =>
@@ -61,6 +63,8 @@ internal static class CertifyCommand
                 ModelPath = FromFlag(model) ?? basis.ModelPath,
                 DataPath = FromFlag(data) ?? basis.DataPath,
                 TrainPath = FromFlag(train) ?? basis.TrainPath,
+                ShiftedPath = FromFlag(shifted) ?? basis.ShiftedPath,
+                Proxies = list(proxies) ?? basis.Proxies,
                 LabelColumn = parse.GetValue(label) ?? basis.LabelColumn,
                 PositiveValue = parse.GetValue(positive) ?? basis.PositiveValue,
                 Protected = list(protectedAttributes) ?? basis.Protected,

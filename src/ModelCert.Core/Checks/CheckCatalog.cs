@@ -1,7 +1,7 @@
 namespace ModelCert.Core.Checks;
 
 /// <summary>Every check id ModelCert knows. Unknown ids in a policy are an error with a "did you mean".</summary>
-public static class CheckCatalog
+public static partial class CheckCatalog
 {
     private static readonly string[] GroupParameters = ["attributes", "intersections", "min_group_size", "min_group_share", "privileged"];
 
@@ -36,7 +36,25 @@ public static class CheckCatalog
         DataQuality("schema", "Schema matches model inputs", Direction.LowerIsBetter, CheckNeeds.RunnableModel, "Number of model inputs without a fitting column."),
         DataQuality("min-group-share", "Smallest protected-group share", Direction.HigherIsBetter, CheckNeeds.ProtectedAttributes, "Smallest share of rows of any protected group.", "attributes", "intersections"),
         DataQuality("train-test-leakage", "Train/test leakage", Direction.LowerIsBetter, CheckNeeds.TrainingData, "Share of test rows that occur exactly in the training data.", "columns"),
+
+        .. Robustness,
+        .. Explainability,
+        .. Security,
+        .. Compliance,
     ];
+
+    /// <summary>
+    /// The types of the parameters beyond the group and column ones every family shares (which the policy parser
+    /// knows itself): each family declares its own, and a name means the same thing wherever it appears.
+    /// </summary>
+    public static IReadOnlyList<ParameterSpec> Parameters { get; } =
+        [.. RobustnessParameters, .. ExplainabilityParameters, .. SecurityParameters, .. ComplianceParameters];
+
+    private static readonly Dictionary<string, ParameterSpec> ParameterByName =
+        Parameters.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    public static bool TryGetParameter(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ParameterSpec? spec) =>
+        ParameterByName.TryGetValue(name, out spec);
 
     private static readonly Dictionary<string, CheckDefinition> ById = All.ToDictionary(c => c.Id, StringComparer.Ordinal);
 
@@ -45,6 +63,9 @@ public static class CheckCatalog
 
     public static CheckDefinition Get(string id) =>
         ById.TryGetValue(id, out var definition) ? definition : throw new KeyNotFoundException($"Unknown check id '{id}'.");
+
+    private static CheckDefinition Define(string family, string name, string title, Direction direction, CheckNeeds needs, string description, params string[] parameters) =>
+        new($"{family}.{name}", title, direction, needs, parameters, description);
 
     private static CheckDefinition Performance(string name, string title, Direction direction, CheckNeeds needs, string description, params string[] parameters) =>
         new($"performance.{name}", title, direction, needs, parameters, description);

@@ -22,6 +22,7 @@ public enum CheckNeeds
     TrainingData = 16,
     Regression = 32,
     Classification = 64,
+    ShiftedData = 128,
 }
 
 /// <summary>

@@ -1,6 +1,10 @@
+using ModelCert.Core.Checks.Compliance;
 using ModelCert.Core.Checks.DataQuality;
+using ModelCert.Core.Checks.Explainability;
 using ModelCert.Core.Checks.Fairness;
 using ModelCert.Core.Checks.Performance;
+using ModelCert.Core.Checks.Robustness;
+using ModelCert.Core.Checks.Security;
 using ModelCert.Core.Evaluation;
 using ModelCert.Core.Requirements;
 
@@ -10,7 +14,9 @@ namespace ModelCert.Core.Checks;
 public static class CheckRegistry
 {
     private static readonly Dictionary<string, ICheck> Checks =
-        PerformanceChecks.All.Concat(FairnessChecks.All).Concat(DataQualityChecks.All).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        new[] { PerformanceChecks.All, FairnessChecks.All, DataQualityChecks.All, RobustnessChecks.All, ExplainabilityChecks.All, SecurityChecks.All, ComplianceChecks.All }
+            .SelectMany(family => family)
+            .ToDictionary(c => c.Id, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Ids => Checks.Keys;
 

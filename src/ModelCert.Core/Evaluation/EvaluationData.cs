@@ -67,6 +67,36 @@ public sealed class EvaluationData
 
     public BootstrapOptions Bootstrap { get; init; } = new();
 
+    /// <summary>The model, for checks that re-score changed data; null in predictions mode.</summary>
+    public IFrameScorer? Model { get; init; }
+
+    /// <summary>The model file as the submission names it (for messages), null in predictions mode.</summary>
+    public string? ModelOrigin { get; init; }
+
+    /// <summary>A shifted evaluation set (<c>--shifted</c>), with the columns the test data was read with.</summary>
+    public Frame? Shifted { get; init; }
+
+    /// <summary>The file <see cref="Shifted"/> came from, for messages.</summary>
+    public string? ShiftedOrigin { get; init; }
+
+    /// <summary>Classification: the shifted set's labels. Null without a shifted set or labels.</summary>
+    public bool[]? ShiftedTruth { get; init; }
+
+    /// <summary>Regression: the shifted set's targets.</summary>
+    public double[]? ShiftedTarget { get; init; }
+
+    /// <summary>Columns declared as proxies of protected attributes (counterfactual and attribution checks).</summary>
+    public IReadOnlyList<string> Proxies { get; init; } = [];
+
+    /// <summary>The declared provenance of the data (compliance checks).</summary>
+    public DataProvenance Provenance { get; init; } = new(null, null, null, null, null);
+
+    /// <summary>The declared model-card fields (compliance checks).</summary>
+    public ModelCardFields Card { get; init; } = ModelCardFields.Empty;
+
+    /// <summary>The clock checks read (retention dates, operational timings); injected so tests can fix it.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     public int Rows => Test.RowCount;
 
     /// <summary>The shared measurements, computed on first use.</summary>

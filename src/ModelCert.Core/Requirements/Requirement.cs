@@ -50,6 +50,25 @@ public sealed record RequirementParameters
     public int? Bins { get; init; }
 
     public IReadOnlyList<string>? Columns { get; init; }
+
+    /// <summary>
+    /// The parameters typed by <see cref="Checks.CheckCatalog.Parameters"/> (noise scales, sample sizes, ...), by name:
+    /// an <see cref="int"/>, <see cref="double"/>, <see cref="bool"/>, <see cref="string"/>, or a list of names or numbers.
+    /// </summary>
+    public IReadOnlyDictionary<string, object> Values { get; init; } = new Dictionary<string, object>(StringComparer.Ordinal);
+
+    public int Integer(string name, int fallback) => Values.TryGetValue(name, out var v) && v is int i ? i : fallback;
+
+    public double Number(string name, double fallback) => Values.TryGetValue(name, out var v) ? v switch { double d => d, int i => i, _ => fallback } : fallback;
+
+    public IReadOnlyList<double> Numbers(string name, IReadOnlyList<double> fallback) =>
+        Values.TryGetValue(name, out var v) ? v switch { IReadOnlyList<double> list => list, double d => [d], int i => [i], _ => fallback } : fallback;
+
+    public bool Flag(string name, bool fallback) => Values.TryGetValue(name, out var v) && v is bool b ? b : fallback;
+
+    public IReadOnlyList<string>? Names(string name) => Values.TryGetValue(name, out var v) ? v as IReadOnlyList<string> : null;
+
+    public string Choice(string name, string fallback) => Values.TryGetValue(name, out var v) && v is string s ? s : fallback;
 }
 
 /// <summary>

@@ -62,7 +62,7 @@ internal static partial class ParameterParser
         "min_group_share" => Share(node, diagnostics),
         "privileged" => Privileged(node, diagnostics),
         "columns" => Names(name, node, diagnostics) is { } columns ? Of(name, columns, List(columns)) : null,
-        _ => null,
+        _ => CheckCatalog.TryGetParameter(name, out var spec) ? Typed(spec, node, diagnostics) : null,
     };
 
     private static ParameterValue Of(string name, object? value, string display) => new(name, value, display, default);

@@ -25,8 +25,13 @@ internal static class PolicyFields
 
     public static IReadOnlyList<string> Threshold { get; } = ["min", "max"];
 
-    public static IReadOnlyList<string> Parameters { get; } =
+    /// <summary>The group and column parameters the parser reads itself.</summary>
+    public static IReadOnlyList<string> SharedParameters { get; } =
         ["attributes", "intersections", "min_group_size", "min_group_share", "privileged", "bins", "columns"];
+
+    /// <summary>Every parameter name: the shared ones, then those the check families type in the catalog.</summary>
+    public static IReadOnlyList<string> Parameters { get; } =
+        [.. SharedParameters, .. Core.Checks.CheckCatalog.Parameters.Select(p => p.Name).Except(SharedParameters, StringComparer.Ordinal)];
 
     public static IReadOnlyList<string> Tasks { get; } = ["binary_classification", "regression"];
 

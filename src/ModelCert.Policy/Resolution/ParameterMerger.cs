@@ -53,5 +53,8 @@ internal static class ParameterMerger
         Privileged = values.GetValueOrDefault("privileged") as IReadOnlyDictionary<string, string> ?? new Dictionary<string, string>(),
         Bins = values.GetValueOrDefault("bins") as int?,
         Columns = values.GetValueOrDefault("columns") as IReadOnlyList<string>,
+        Values = values
+            .Where(v => v.Value is not null && !PolicyFields.SharedParameters.Contains(v.Key))
+            .ToDictionary(v => v.Key, v => v.Value!, StringComparer.Ordinal),
     };
 }

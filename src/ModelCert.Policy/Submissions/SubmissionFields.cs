@@ -19,9 +19,9 @@ internal static class SubmissionFields
 
     public static IReadOnlyList<string> Predictions { get; } = ["file", "score_column", "id_column"];
 
-    public static IReadOnlyList<string> Data { get; } = ["test", "train", "label", "positive"];
+    public static IReadOnlyList<string> Data { get; } = ["test", "train", "shifted", "label", "positive"];
 
-    public static IReadOnlyList<string> Protected { get; } = ["attributes", "intersections", "privileged"];
+    public static IReadOnlyList<string> Protected { get; } = ["attributes", "intersections", "privileged", "proxies"];
 
     public static IReadOnlyList<string> Evaluation { get; } = ["profile", "replicates", "confidence", "seed"];
 

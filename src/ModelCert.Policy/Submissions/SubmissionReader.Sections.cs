@@ -34,6 +34,7 @@ internal sealed partial class SubmissionReader
     private static DataSpec ReadData(MappingReader data) => new(
         SubmissionValues.Text(data, "test", required: true),
         SubmissionValues.Text(data, "train"),
+        SubmissionValues.Text(data, "shifted"),
         SubmissionValues.Text(data, "label"),
         SubmissionValues.Scalar(data, "positive", "the label value of the positive class, e.g. 1 or \">50K\""));
 
@@ -50,7 +51,7 @@ internal sealed partial class SubmissionReader
             }
         }
 
-        return new ProtectedSpec(attributes, section.Boolean("intersections"), privileged);
+        return new ProtectedSpec(attributes, section.Boolean("intersections"), privileged, SubmissionValues.Names(section, "proxies", "[relationship]"));
     }
 
     private EvaluationSpec ReadEvaluation(MappingReader evaluation)

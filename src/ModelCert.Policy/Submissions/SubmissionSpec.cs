@@ -57,10 +57,11 @@ public sealed record PredictionsSpec(string? File, string? ScoreColumn, string? 
 /// The datasets by role and the label. <see cref="Positive"/> is the positive label value exactly as written
 /// (<c>1</c>, <c>"&gt;50K"</c>, <c>yes</c>), to be compared with the data's text.
 /// </summary>
-public sealed record DataSpec(string? Test, string? Train, string? Label, string? Positive);
+public sealed record DataSpec(string? Test, string? Train, string? Shifted, string? Label, string? Positive);
 
 /// <summary>The protected attributes (columns; need not be model inputs), whether pairs are evaluated, and reference groups.</summary>
-public sealed record ProtectedSpec(IReadOnlyList<string>? Attributes, bool? Intersections, IReadOnlyDictionary<string, string>? Privileged);
+public sealed record ProtectedSpec(
+    IReadOnlyList<string>? Attributes, bool? Intersections, IReadOnlyDictionary<string, string>? Privileged, IReadOnlyList<string>? Proxies = null);
 
 /// <summary>How to measure: definition profile (<c>strict</c>, <c>fairlearn</c>, <c>aif360</c>), bootstrap replicates, confidence, seed.</summary>
 public sealed record EvaluationSpec(string? Profile, int? Replicates, double? Confidence, ulong? Seed);

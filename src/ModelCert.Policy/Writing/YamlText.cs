@@ -49,6 +49,19 @@ internal static partial class YamlText
 
     public static string Boolean(bool value) => value ? "true" : "false";
 
+    /// <summary>A typed parameter value (<see cref="Core.Requirements.RequirementParameters.Values"/>) as YAML; null when unset.</summary>
+    public static string Value(object? value) => value switch
+    {
+        null => "null",
+        bool flag => Boolean(flag),
+        int number => Number(number),
+        double number => Number(number),
+        string text => Scalar(text),
+        IEnumerable<double> numbers => "[" + string.Join(", ", numbers.Select(n => Format.Number(n))) + "]",
+        IEnumerable<string> names => List(names),
+        _ => Scalar(value.ToString()),
+    };
+
     /// <summary>A flow list of scalars, e.g. <c>[sex, race]</c>; null for an absent list.</summary>
     public static string List(IEnumerable<string>? items) => items is null ? "null" : "[" + string.Join(", ", items.Select(Scalar)) + "]";
 

@@ -22,7 +22,7 @@ public sealed class SubmissionParserTests
                 spec.Model! with { Features = null, InputMap = null });
             Assert.Equal(["income", "age", "tenure"], spec.Model.Features!);
             Assert.Equal(new Dictionary<string, string> { ["region_code"] = "region" }, spec.Model.InputMap!);
-            Assert.Equal(new DataSpec("data/test.csv", "data/train.csv", "income", ">50K"), spec.Data);
+            Assert.Equal(new DataSpec("data/test.csv", "data/train.csv", null, "income", ">50K"), spec.Data);
             Assert.Equal(["sex", "race"], spec.Protected!.Attributes!);
             Assert.False(spec.Protected.Intersections, "intersections: false must be read as false");
             Assert.Equal(new Dictionary<string, string> { ["sex"] = "Male", ["race"] = "White" }, spec.Protected.Privileged!);
@@ -56,7 +56,7 @@ public sealed class SubmissionParserTests
         {
             // Given only the evaluation data / When loaded / Then everything else is null, not defaulted
             var spec = SubmissionFiles.Load(SubmissionFiles.Minimal);
-            Assert.Equal(new DataSpec("test.csv", null, null, null), spec.Data);
+            Assert.Equal(new DataSpec("test.csv", null, null, null, null), spec.Data);
             Assert.All(new object?[] { spec.Model, spec.Predictions, spec.Protected, spec.Policies, spec.Evaluation, spec.Context, spec.Output, spec.Provenance, spec.Card }, Assert.Null);
         }
 

@@ -1,0 +1,11 @@
+using ModelCert.Core.Evaluation;
+
+namespace ModelCert.Core.Checks.Robustness;
+
+/// <summary>The robustness check family, one instance of each, in catalog order.</summary>
+public static class RobustnessChecks
+{
+    public static IReadOnlyList<ICheck> All { get; } =
+    [
+    ];
+}
