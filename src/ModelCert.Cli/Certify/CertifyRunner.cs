@@ -50,6 +50,12 @@ internal static class CertifyRunner
             file.Commit();
         }
 
+        using (var file = new AtomicFile(Path.Combine(folder, "report.html")))
+        {
+            file.Stream.Write(System.Text.Encoding.UTF8.GetBytes(Evidence.Report.ReportHtml.Render(document)));
+            file.Commit();
+        }
+
         CertifyOutput.Write(submission.Format, document, console);
         Status($"verdict {document.Verdict}; results in {Path.Combine(submission.OutputDirectory, "results.json")}");
         return verdict switch
