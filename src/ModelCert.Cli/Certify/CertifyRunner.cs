@@ -125,7 +125,7 @@ internal static class CertifyRunner
                 data.Bootstrap.Replicates,
                 data.Bootstrap.Confidence,
                 data.Bootstrap.Seed,
-                "multinomial resampling of confusion cells within each group",
+                $"multinomial resampling of confusion cells within each group; binomial draws by {Core.Statistics.Binomial.Method}; replicate r from its own seeded stream",
                 metrics.ScoreIntervalsBinned switch
                 {
                     true => "multinomial resampling of (score bin, label) cells, 2048 bins per label, centred on the exact estimate",

@@ -21,24 +21,19 @@ public static class CountBootstrap
         var result = new long[checked(replicates * cells.Length)];
         var width = cells.Length;
         var groups = new PreparedMultinomial[width / 4];
-        long uniforms = 0;
         for (var g = 0; g < groups.Length; g++)
         {
             groups[g] = new PreparedMultinomial(cells.Slice(4 * g, 4));
-            uniforms += groups[g].Uniforms;
         }
 
-        // Replicate r is drawn after replicates 0..r-1 from one stream, spread over the cores (see ReplicateStreams).
-        ReplicateStreams.Run(() => SeededRandom.ForStream(seed, stream), replicates, uniforms, () => 0, (r, random, _) =>
+        // Replicate r draws from its own stream, spread over the cores (see ReplicateStreams).
+        ReplicateStreams.Run(seed, stream, replicates, () => 0, (r, random, _) =>
         {
             var target = result.AsSpan(r * width, width);
-            long taken = 0;
             for (var g = 0; g < groups.Length; g++)
             {
-                taken += groups[g].Resample(random, target.Slice(4 * g, 4));
+                groups[g].Resample(random, target.Slice(4 * g, 4));
             }
-
-            return taken;
         });
         return result;
     }

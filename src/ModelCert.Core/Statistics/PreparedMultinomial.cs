@@ -1,25 +1,20 @@
 namespace ModelCert.Core.Statistics;
 
-/// <summary>
-/// A binomial probability p with what a draw needs of it: p itself, and for the side at most one half (1 - p when p
-/// is above 0.5, the draw then counted from n) that value, its logarithm, the logarithm of its complement and its odds.
-/// </summary>
-internal readonly record struct BinomialTerms(double P, bool Flipped, double Low, double LogLow, double LogHigh, double Odds)
+/// <summary>A binomial probability p with the side at most one half (1 - p when p is above 0.5, the draw then counted from n).</summary>
+internal readonly record struct BinomialTerms(double P, bool Flipped, double Low)
 {
     public static BinomialTerms Of(double p)
     {
         var flipped = p > 0.5;
-        var low = flipped ? 1 - p : p;
-        var high = 1 - low;
-        return new BinomialTerms(p, flipped, low, Math.Log(low), Math.Log(high), low / high);
+        return new BinomialTerms(p, flipped, flipped ? 1 - p : p);
     }
 }
 
 /// <summary>
 /// A multinomial row resample of fixed cells, prepared once for many replicates. A resample draws cell after cell
 /// from Binomial(rows left, count / mass left); the mass left before a cell is the same in every replicate, so each
-/// cell's probability, with its logarithms and odds, is computed here once instead of in every draw. The draws are
-/// those of <see cref="Binomial.Sample(SeededRandom, long, double)"/>, bit for bit.
+/// cell's probability is computed here once instead of in every draw. The draws are those of
+/// <see cref="Binomial.ResampleCounts"/>, bit for bit.
 /// </summary>
 internal sealed class PreparedMultinomial
 {
@@ -45,7 +40,6 @@ internal sealed class PreparedMultinomial
             if (!_takesRest[i])
             {
                 _terms[i] = BinomialTerms.Of(counts[i] / (double)mass);
-                Uniforms += _terms[i].P is > 0 and < 1 ? 1 : 0;
             }
 
             mass -= counts[i];
@@ -55,15 +49,11 @@ internal sealed class PreparedMultinomial
     /// <summary>The rows a resample draws: the sum of the counts.</summary>
     public long Total { get; }
 
-    /// <summary>The uniforms a resample takes, unless its rows run out before its last cell (then it takes fewer).</summary>
-    public long Uniforms { get; }
-
-    /// <summary>Fills <paramref name="result"/> with one resample; returns the uniforms it took from <paramref name="random"/>.</summary>
-    public long Resample(SeededRandom random, Span<long> result)
+    /// <summary>Fills <paramref name="result"/> with one resample drawn from <paramref name="random"/>.</summary>
+    public void Resample(SeededRandom random, Span<long> result)
     {
         var remainingRows = Total;
         var remainingMass = Total;
-        long uniforms = 0;
         for (var i = 0; i < _counts.Length; i++)
         {
             if (remainingMass <= 0 || remainingRows <= 0)
@@ -72,22 +62,10 @@ internal sealed class PreparedMultinomial
                 continue;
             }
 
-            long draw;
-            if (_takesRest[i])
-            {
-                draw = remainingRows;
-            }
-            else
-            {
-                uniforms += _terms[i].P is > 0 and < 1 ? 1 : 0;
-                draw = Binomial.Sample(random, remainingRows, _terms[i]);
-            }
-
+            var draw = _takesRest[i] ? remainingRows : Binomial.Sample(random, remainingRows, _terms[i]);
             result[i] = draw;
             remainingRows -= draw;
             remainingMass -= _counts[i];
         }
-
-        return uniforms;
     }
 }

@@ -48,20 +48,18 @@ public sealed class ScoreBootstrap
         var replicates = kinds.ToDictionary(k => k, _ => new double[options.Replicates]);
         var resample = new PreparedMultinomial(cells.Counts);
         ReplicateStreams.Run(
-            () => SeededRandom.ForStream(options.Seed, 0x5C0E),
+            options.Seed,
+            0x5C0E,
             options.Replicates,
-            resample.Uniforms,
             () => new long[cells.Counts.Length],
             (r, random, draw) =>
             {
-                var taken = resample.Resample(random, draw);
+                resample.Resample(random, draw);
                 var value = cells.Evaluate(draw);
                 foreach (var kind in kinds)
                 {
                     replicates[kind][r] = Select(value, kind) ?? double.NaN;
                 }
-
-                return taken;
             });
 
         var shift = kinds.ToDictionary(k => k, k => (Select(point, k) ?? 0) - (Select(binnedPoint, k) ?? 0));

@@ -22,15 +22,35 @@ public sealed class BinomialTests
     }
 
     /// <summary>The exact binomial mass, by the product formula rather than log-factorials.</summary>
-    private static double Pmf(int n, double p, int k)
+    /// <summary>
+    /// The whole mass function, built independently of the sampler: log f(mode) as plain sums of logs, then the ratios
+    /// f(k+1)/f(k) = (n-k)/(k+1) p/q outward from the mode (no overflow, no Stirling series).
+    /// </summary>
+    private static double[] Pmf(int n, double p)
     {
-        var choose = 1.0;
-        for (var i = 1; i <= k; i++)
+        var mode = (int)Math.Floor((n + 1) * p);
+        mode = Math.Min(mode, n);
+        double logMode = 0;
+        for (var i = 1; i <= n; i++)
         {
-            choose = choose * (n - k + i) / i;
+            logMode += Math.Log(i) - (i <= mode ? Math.Log(i) : 0) - (i <= n - mode ? Math.Log(i) : 0);
         }
 
-        return choose * Math.Pow(p, k) * Math.Pow(1 - p, n - k);
+        logMode += (mode * Math.Log(p)) + ((n - mode) * Math.Log(1 - p));
+        var pmf = new double[n + 1];
+        pmf[mode] = Math.Exp(logMode);
+        var odds = p / (1 - p);
+        for (var k = mode; k < n; k++)
+        {
+            pmf[k + 1] = pmf[k] * (n - k) / (k + 1) * odds;
+        }
+
+        for (var k = mode; k > 0; k--)
+        {
+            pmf[k - 1] = pmf[k] * k / (n - k + 1) / odds;
+        }
+
+        return pmf;
     }
 
     public sealed class Sample
@@ -69,6 +89,11 @@ public sealed class BinomialTests
         [InlineData(10, 0.65)]
         [InlineData(200, 0.02)]
         [InlineData(30, 0.5)]
+        [InlineData(40, 0.25)]
+        [InlineData(200, 0.3)]
+        [InlineData(1000, 0.7)]
+        [InlineData(100_000, 0.02)]
+        [InlineData(2_000_000, 0.5)]
         public void Should_draw_each_count_as_often_as_its_exact_probability(int n, double p)
         {
             // Given 100,000 seeded draws from Binomial(n, p)
@@ -81,11 +106,12 @@ public sealed class BinomialTests
             }
 
             // When the frequencies are compared with the exact mass by a chi-square statistic (cells expecting under 5 pooled)
+            var pmf = Pmf(n, p);
             double chiSquare = 0, pooledExpected = 0, pooledObserved = 0;
             var cells = 0;
             for (var k = 0; k <= n; k++)
             {
-                var expected = draws * Pmf(n, p, k);
+                var expected = draws * pmf[k];
                 if (expected < 5)
                 {
                     pooledExpected += expected;
