@@ -15,7 +15,7 @@ internal sealed class KernelShap(ExplainInputs inputs, Frame background, Coaliti
     public const int BatchRows = 1 << 16;
 
     private readonly ShapSolver _solver = new(plan);
-    private readonly Lazy<double> _baseValue = new(() => inputs.Model.Score(background).Average());
+    private readonly Lazy<double> _baseValue = new(() => Scoring.Finite(inputs.Model, background).Average());
 
     /// <summary>E[f(background)], the value every explanation starts from.</summary>
     public double BaseValue => _baseValue.Value;
@@ -30,7 +30,7 @@ internal sealed class KernelShap(ExplainInputs inputs, Frame background, Coaliti
         var features = inputs.Features;
         var m = features.Count;
         var explained = FrameRows.Take(source, inputs.ModelColumns, rows);
-        var outputs = rows.Length == 0 ? [] : inputs.Model.Score(explained);
+        var outputs = rows.Length == 0 ? [] : Scoring.Finite(inputs.Model, explained);
         var phi = new double[rows.Length * m];
         if (m == 1)
         {
@@ -84,7 +84,7 @@ internal sealed class KernelShap(ExplainInputs inputs, Frame background, Coaliti
                 columns[c] = FrameRows.Gather(explained[name], background[name], index);
             }
 
-            var scores = inputs.Model.Score(new Frame(columns, count * nb));
+            var scores = Scoring.Finite(inputs.Model, new Frame(columns, count * nb));
             for (var p = 0; p < count; p++)
             {
                 var sum = 0.0;

@@ -53,7 +53,16 @@ internal static class PermutationEngine
 
         var key = string.Join('|', "permutation", string.Join(',', inputs.Features), settings.Metric, settings.Repeats.ToString(CultureInfo.InvariantCulture),
             settings.Sample.ToString(CultureInfo.InvariantCulture), data.Bootstrap.Seed.ToString(CultureInfo.InvariantCulture));
-        return (ExplanationCache.GetOrAdd(data, key, () => Run(data, inputs, settings, metric)), null);
+        var result = ExplanationCache.GetOrAdd(data, key, () => Run(data, inputs, settings, metric));
+        if (double.IsNaN(result.Baseline))
+        {
+            return (null, $"{metric.Name} is undefined on the {result.Rows} sampled rows (one label class only, or no positive decisions); choose another metric or a larger sample");
+        }
+
+        var undefined = result.Features.Where((_, j) => result.Drops[j].Any(double.IsNaN)).ToList();
+        return undefined.Count == 0
+            ? (result, null)
+            : (null, $"{metric.Name} becomes undefined when {ExplainSetup.Quote(undefined)} is shuffled; choose roc_auc or accuracy");
     }
 
     private static PermutationResult Run(EvaluationData data, ExplainInputs inputs, PermutationSettings settings, PermutationMetric metric)
@@ -65,7 +74,7 @@ internal static class PermutationEngine
             data.Truth is { } truth ? [.. rows.Select(r => truth[r])] : null,
             data.Target is { } target ? [.. rows.Select(r => target[r])] : null,
             data.Threshold);
-        var baseline = metric.Compute(inputs.Model.Score(frame), labels);
+        var baseline = metric.Compute(Scoring.Finite(inputs.Model, frame), labels);
         var random = SeededRandom.ForStream(data.Bootstrap.Seed, AttributeCells.StreamOf("permutation/shuffles"));
         var drops = new double[inputs.Features.Count][];
         var perCall = Math.Max(1, MaxBatchRows / Math.Max(1, n));
@@ -75,7 +84,7 @@ internal static class PermutationEngine
             for (var first = 0; first < settings.Repeats; first += perCall)
             {
                 var count = Math.Min(perCall, settings.Repeats - first);
-                var scores = inputs.Model.Score(Shuffled(frame, inputs.Features[j], count, random));
+                var scores = Scoring.Finite(inputs.Model, Shuffled(frame, inputs.Features[j], count, random));
                 for (var r = 0; r < count; r++)
                 {
                     var value = metric.Compute(scores.AsSpan(r * n, n), labels);

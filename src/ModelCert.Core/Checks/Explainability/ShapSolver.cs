@@ -94,7 +94,10 @@ internal sealed class ShapSolver
         phi[m] = delta - sum;
     }
 
-    /// <summary>Gauss-Jordan with partial pivoting; a tiny ridge keeps a rank-deficient sample solvable.</summary>
+    /// <summary>
+    /// Gauss-Jordan with partial pivoting. A pivot below 1e-10 of the mean diagonal means the coalitions do not
+    /// determine every attribution (too few for the number of features): that is an error, never a guess.
+    /// </summary>
     private static double[,] Invert(double[,] matrix)
     {
         var n = matrix.GetLength(0);
@@ -112,7 +115,6 @@ internal sealed class ShapSolver
                 a[i, j] = matrix[i, j];
             }
 
-            a[i, i] += 1e-12 * trace / n;
             a[i, n + i] = 1;
         }
 
@@ -127,9 +129,10 @@ internal sealed class ShapSolver
                 }
             }
 
-            if (a[pivot, col] == 0)
+            if (Math.Abs(a[pivot, col]) <= 1e-10 * trace / n)
             {
-                throw new InvalidOperationException("The sampled coalitions do not determine every attribution; raise 'samples'.");
+                throw new InvalidOperationException(FormattableString.Invariant(
+                    $"the sampled coalitions do not determine all {n + 1} attributions; raise 'samples' (at least {2 * (n + 1)} for {n + 1} features)"));
             }
 
             for (var j = 0; j < 2 * n; j++)

@@ -210,6 +210,35 @@ public sealed class KernelShapTests
             Expect.Contains("'zip'", result.Message, "names it");
         }
 
+        [Fact]
+        public void Should_report_an_error_when_the_coalitions_cannot_determine_the_attributions()
+        {
+            // Given 6 features and a budget of 2 coalitions
+            var data = ExplainData.Data(ExplainData.Frame(50, 4, 2), Linear());
+
+            // When kernel-shap runs
+            var result = Expect.Single(new KernelShapCheck().Evaluate(data, ExplainData.AtMost(Id, 0.1, ("samples", 2))), "kernel-shap");
+
+            // Then it is an error that says what to raise
+            Expect.Outcome(Outcome.Error, result, "underdetermined");
+            Expect.Contains("raise 'samples' (at least 12 for 6 features)", result.Message, "what to do");
+        }
+
+        [Fact]
+        public void Should_report_an_error_when_the_model_returns_non_finite_scores()
+        {
+            // Given a model that returns NaN for large x0
+            var scorer = new LinearScorer(new Dictionary<string, double> { ["x0"] = 1, ["x1"] = 1 }, link: z => z > 1.5 ? double.NaN : z);
+            var data = ExplainData.Data(ExplainData.Frame(200, 2, 0), scorer);
+
+            // When kernel-shap runs
+            var result = Expect.Single(new KernelShapCheck().Evaluate(data, ExplainData.AtMost(Id, 0.1)), "kernel-shap");
+
+            // Then it is an error naming the value
+            Expect.Outcome(Outcome.Error, result, "NaN scores");
+            Expect.Contains("returned NaN", result.Message, "the value");
+        }
+
         private static LinearScorer Linear2() => new(new Dictionary<string, double> { ["x0"] = 1, ["x1"] = 1 });
     }
 }
