@@ -7,5 +7,10 @@ public static class ExplainabilityChecks
 {
     public static IReadOnlyList<ICheck> All { get; } =
     [
+        new PermutationImportanceCheck(),
+        new KernelShapCheck(),
+        new AdverseActionStabilityCheck(),
+        new ProtectedTopDriversCheck(),
+        new ProxyStrengthCheck(),
     ];
 }
