@@ -7,5 +7,7 @@ public static class RobustnessChecks
 {
     public static IReadOnlyList<ICheck> All { get; } =
     [
+        new NoiseFlipRateCheck(),
+        new NoiseMetricDropCheck(),
     ];
 }
