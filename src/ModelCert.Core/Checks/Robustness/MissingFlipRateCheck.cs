@@ -84,7 +84,7 @@ public sealed class MissingFlipRateCheck : ICheck
 
         // A model that fails on a missing value fails the requirement, whatever the flip rates of the other features.
         var finding = RobustnessDetails.Invariant(
-            $"the model cannot take missing values in {rejected.Count} of {setup.Features.Count} features ({string.Join(", ", rejected.Take(10).Select(r => r.Feature))}): {rejected[0].Reason}");
+            $"the model cannot take missing values in {rejected.Count} of {setup.Features.Count} features ({string.Join(", ", rejected.Take(10).Select(r => r.Feature))}); the scorer says (row numbers count rows of the sample): {rejected[0].Reason}");
         var decided = ranked.Count > 0
             ? CheckResults.Decide(requirement, measurement, details: details, note: note)
             : CheckResults.Error(requirement, "no feature could be scored with missing values") with { Details = details };

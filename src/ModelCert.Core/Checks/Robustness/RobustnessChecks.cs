@@ -9,5 +9,13 @@ public static class RobustnessChecks
     [
         new NoiseFlipRateCheck(),
         new NoiseMetricDropCheck(),
+        new MissingFlipRateCheck(),
+        new CounterfactualFlipRateCheck(),
+        new WorstSliceCheck(),
+        new EvasionSuccessRateCheck(),
+        new ShiftMetricDropCheck(),
+        new LatencyCheck(),
+        new ThroughputCheck(),
+        new ConcurrentMemoryCheck(),
     ];
 }
