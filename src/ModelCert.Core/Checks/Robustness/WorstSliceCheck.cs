@@ -9,7 +9,8 @@ namespace ModelCert.Core.Checks.Robustness;
 /// error above the median absolute error). Each slice gets a one-sided z-test against the rest, and the p-values of
 /// every slice tested are corrected with Benjamini-Hochberg. The value is the largest gap (slice error minus overall
 /// error) over slices of at least <c>min_slice_size</c> rows with q ≤ <c>alpha</c>, 0 when there is none; its interval
-/// is Newcombe's for slice-minus-rest, scaled to slice-minus-overall. Needs no model, so it runs in predictions mode.
+/// is Newcombe's for slice-minus-rest, scaled to slice-minus-overall. The listed slices (<c>top</c>) are the significant
+/// ones ordered worst first by SliceLine's score. Needs no model, so it runs in predictions mode.
 /// </summary>
 public sealed class WorstSliceCheck : ICheck
 {
@@ -17,6 +18,7 @@ public sealed class WorstSliceCheck : ICheck
     public const int DefaultMaxPredicates = 3;
     public const double DefaultAlpha = 0.05;
     public const int DefaultTop = 10;
+    public const double ScoreWeight = 0.95;
 
     public string Id => "robustness.worst-slice";
 
@@ -47,11 +49,10 @@ public sealed class WorstSliceCheck : ICheck
         var search = SliceSearch.Run(features, errors, minSize, requirement.Parameters.Integer("max_predicates", DefaultMaxPredicates), alpha, top);
         var q = SliceStatistics.BenjaminiHochberg([.. search.Evaluated.Select(s => s.P)]);
         var ranked = search.Evaluated
-            .Select((slice, i) => (Slice: slice, Q: q[i], Gap: slice.Error - search.OverallError))
+            .Select((slice, i) => (Slice: slice, Q: q[i], Gap: slice.Error - search.OverallError, Score: Score(slice, search)))
             .Where(s => s.Gap > 0)
             .OrderByDescending(s => s.Q <= alpha)
-            .ThenByDescending(s => s.Gap)
-            .ThenByDescending(s => s.Slice.Size)
+            .ThenByDescending(s => s.Score)
             .ThenBy(s => s.Slice.Predicates.Length)
             .ToList();
         var significant = ranked.Where(s => s.Q <= alpha).ToList();
@@ -71,11 +72,12 @@ public sealed class WorstSliceCheck : ICheck
             ["features"] = features.Select(f => f.Name).Take(RobustnessDetails.ListLimit).ToList(),
             ["slices"] = listed.Select(s => new Dictionary<string, object?>
             {
-                ["slice"] = string.Join(" and ", s.Slice.Predicates.Select(p => search.Predicates[p])),
+                ["slice"] = Describe(search, s.Slice),
                 ["size"] = s.Slice.Size,
                 ["error"] = s.Slice.Error,
                 ["effect"] = SliceStatistics.CohensH(s.Slice.Error, Rest(search, s.Slice)),
                 ["gap"] = s.Gap,
+                ["score"] = s.Score,
                 ["p_value"] = s.Slice.P,
                 ["q_value"] = s.Q,
             }).ToList(),
@@ -89,18 +91,32 @@ public sealed class WorstSliceCheck : ICheck
             return [CheckResults.Decide(requirement, new Measurement(0, null, search.Rows), details: details, note: none)];
         }
 
-        var worst = significant[0];
+        var worst = significant.OrderByDescending(s => s.Gap).ThenByDescending(s => s.Slice.Size).First();
         var slice = worst.Slice;
-        var text = string.Join(" and ", slice.Predicates.Select(p => search.Predicates[p]));
+        var text = Describe(search, slice);
         var scale = 1 - ((double)slice.Size / search.Rows);
         var interval = SliceStatistics.Difference(slice.Errors, slice.Size, search.Errors - slice.Errors, search.Rows - slice.Size, requirement.Confidence) is var (low, high)
             ? (low * scale, high * scale)
             : ((double, double)?)null;
         var note = RobustnessDetails.Invariant(
-            $"worst slice '{text}' ({slice.Size} rows) has error {RobustnessDetails.Format(slice.Error)} against {RobustnessDetails.Format(search.OverallError)} overall (q = {worst.Q:0.###E+0}); {significant.Count} of {search.Evaluated.Count} slices tested are significantly worse");
+            $"the largest significant gap is in slice '{text}' ({slice.Size} rows): error {RobustnessDetails.Format(slice.Error)} against {RobustnessDetails.Format(search.OverallError)} overall (q = {worst.Q:0.###E+0}); {significant.Count} of {search.Evaluated.Count} slices tested are significantly worse");
+        if (!ReferenceEquals(significant[0].Slice, slice))
+        {
+            note += $"; the worst slice by SliceLine score is '{Describe(search, significant[0].Slice)}' ({significant[0].Slice.Size} rows, error {RobustnessDetails.Format(significant[0].Slice.Error)})";
+        }
+
         note += "; " + RobustnessDetails.DriverNote(drivers, "features in the worst slices");
         return [CheckResults.Decide(requirement, new Measurement(worst.Gap, interval, slice.Size), details: details, note: note)];
     }
+
+    private static string Describe(SliceSearch search, Slice slice) => string.Join(" and ", slice.Predicates.Select(p => search.Predicates[p]));
+
+    /// <summary>
+    /// SliceLine's score, which ranks the list: α (slice error / overall error − 1) − (1 − α) (rows / slice rows − 1)
+    /// with α = <see cref="ScoreWeight"/>, so a large slice clearly worse outranks a tiny one a little worse still.
+    /// </summary>
+    private static double Score(Slice slice, SliceSearch search) =>
+        (ScoreWeight * ((slice.Error / search.OverallError) - 1)) - ((1 - ScoreWeight) * (((double)search.Rows / slice.Size) - 1));
 
     private static double Rest(SliceSearch search, Slice slice) =>
         search.Rows == slice.Size ? 0 : (double)(search.Errors - slice.Errors) / (search.Rows - slice.Size);
