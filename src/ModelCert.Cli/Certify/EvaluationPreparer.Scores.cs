@@ -51,8 +51,9 @@ internal static partial class EvaluationPreparer
     {
         status($"scoring with {System.IO.Path.GetFileName(model.Path)}");
         var session = model.Session;
-        var scorer = new ModelScorer(session, model.Bindings, submission.DataPath, new ScorerOptions { PositiveIndex = submission.PositiveIndex });
-        var rescorer = new FrameScorer(scorer, model.Features);
+        var options = new ScorerOptions { PositiveIndex = submission.PositiveIndex };
+        var scorer = new ModelScorer(session, model.Bindings, submission.DataPath, options);
+        var rescorer = new FrameScorer(scorer, model.Features, () => new ModelScorer(session, model.Bindings, submission.DataPath, options));
         var scores = new double[test.RowCount];
         foreach (var batch in scorer.Score(test, 0))
         {

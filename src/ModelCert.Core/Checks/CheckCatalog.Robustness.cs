@@ -35,8 +35,8 @@ public static partial class CheckCatalog
             "Rows scored per second in batches.",
             "batch_rows", "runs"),
         Define("robustness", "concurrent-memory", "Peak memory under concurrent callers", Direction.LowerIsBetter, Rescoring,
-            "Peak extra memory in MiB while callers score concurrently.",
-            "callers", "runs"),
+            "Peak extra resident memory in MiB while callers each score batch_rows rows concurrently.",
+            "callers", "runs", "batch_rows"),
     ];
 
     private static ParameterSpec[] RobustnessParameters =>

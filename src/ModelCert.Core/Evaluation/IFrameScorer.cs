@@ -17,4 +17,11 @@ public interface IFrameScorer
     /// </summary>
     /// <exception cref="InputException">A value the model cannot take (a missing value for an integer input, say).</exception>
     double[] Score(Frame frame);
+
+    /// <summary>
+    /// Another caller of the same model, with its own buffers, that can score at the same time as this one and every
+    /// other caller (the operational checks measure memory under concurrent callers). Null when the scorer cannot
+    /// serve several threads. The caller owns the result: dispose it when it is <see cref="IDisposable"/>.
+    /// </summary>
+    IFrameScorer? CreateCaller() => null;
 }

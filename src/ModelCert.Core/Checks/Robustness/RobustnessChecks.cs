@@ -7,5 +7,15 @@ public static class RobustnessChecks
 {
     public static IReadOnlyList<ICheck> All { get; } =
     [
+        new NoiseFlipRateCheck(),
+        new NoiseMetricDropCheck(),
+        new MissingFlipRateCheck(),
+        new CounterfactualFlipRateCheck(),
+        new WorstSliceCheck(),
+        new EvasionSuccessRateCheck(),
+        new ShiftMetricDropCheck(),
+        new LatencyCheck(),
+        new ThroughputCheck(),
+        new ConcurrentMemoryCheck(),
     ];
 }
