@@ -11,13 +11,17 @@ namespace ModelCert.Runtime.Onnx;
 /// </summary>
 public static class OnnxInspector
 {
-    /// <summary>Inspects <paramref name="modelPath"/>; the file's problems are in the result, never thrown.</summary>
+    /// <summary>
+    /// Inspects <paramref name="modelPath"/>; the file's problems are in the result, never thrown. Messages name the
+    /// file as <paramref name="shownAs"/> (the path as the user wrote it), or as <paramref name="modelPath"/>.
+    /// </summary>
     /// <exception cref="ModelLoadException">The path is missing, a folder, or cannot be read at all.</exception>
-    public static ModelInspection Inspect(string modelPath, ModelInspectionLimits? limits = null)
+    public static ModelInspection Inspect(string modelPath, ModelInspectionLimits? limits = null, string? shownAs = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(modelPath);
         limits ??= ModelInspectionLimits.Default;
         var full = Path.GetFullPath(modelPath);
+        modelPath = shownAs ?? modelPath;
         if (Directory.Exists(full))
         {
             throw new ModelLoadException(modelPath, "is a directory, not an ONNX model file");
@@ -82,10 +86,11 @@ public static class OnnxInspector
     /// file and the violations (the first five, then how many more).
     /// </summary>
     /// <exception cref="ModelLoadException">The file is unsafe, malformed, or outside the limits.</exception>
-    public static ModelInspection InspectOrRefuse(string modelPath, ModelInspectionLimits? limits = null)
+    public static ModelInspection InspectOrRefuse(string modelPath, ModelInspectionLimits? limits = null, string? shownAs = null)
     {
         limits ??= ModelInspectionLimits.Default;
-        var inspection = Inspect(modelPath, limits);
+        var inspection = Inspect(modelPath, limits, shownAs);
+        modelPath = shownAs ?? modelPath;
         var violations = limits.Violations(inspection);
         if (violations.Count > 0)
         {
