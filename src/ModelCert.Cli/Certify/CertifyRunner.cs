@@ -19,11 +19,12 @@ internal static class CertifyRunner
     {
         Validate(submission);
         void Status(string message) => console.Error.WriteLine($"certify: {message}");
+        var policies = submission.Policies.Count == 0 ? ["builtin:baseline"] : submission.Policies;
+        var needs = EvaluationNeeds.Of(EarlyRequirements(submission, policies));
         var progress = new RowProgress(console, "certify: scored");
-        using var prepared = EvaluationPreparer.Prepare(submission, console.Time, Status, progress);
+        using var prepared = EvaluationPreparer.Prepare(submission, console.Time, Status, progress, needs);
         progress.Finish();
         var data = prepared.Data;
-        var policies = submission.Policies.Count == 0 ? ["builtin:baseline"] : submission.Policies;
         if (submission.Policies.Count == 0)
         {
             Status("no --policy given; using builtin:baseline");
@@ -65,6 +66,23 @@ internal static class CertifyRunner
             Verdict.Rejected => ExitCode.Rejected,
             _ => ExitCode.InternalError,
         };
+    }
+
+    /// <summary>
+    /// The requirements known before the model is opened (its task may come from its outputs): resolved for the
+    /// declared task, or for both tasks when none is declared, so preparation can honour every one that may apply.
+    /// </summary>
+    private static IEnumerable<Requirement> EarlyRequirements(Submission submission, IReadOnlyList<string> policies)
+    {
+        string[] tasks = submission.Task?.ToLowerInvariant() switch
+        {
+            "regression" => ["regression"],
+            "binary_classification" or "classification" => ["binary_classification"],
+            _ => ["binary_classification", "regression"],
+        };
+        return tasks.SelectMany(task => PolicyResolver
+            .Resolve(policies, new SubmissionContext(task, submission.RiskTier, submission.Jurisdiction), submission.BaseDirectory)
+            .Requirements.Select(r => r.ToCoreRequirement()));
     }
 
     private static void Validate(Submission submission)

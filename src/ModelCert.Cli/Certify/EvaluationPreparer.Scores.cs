@@ -1,9 +1,11 @@
 using ModelCert.Core;
+using ModelCert.Core.Checks.Security;
 using ModelCert.Core.Evaluation;
 using ModelCert.Core.Frames;
 using ModelCert.Core.Results;
 using ModelCert.Data;
 using ModelCert.Runtime;
+using ModelCert.Runtime.Onnx;
 using ModelCert.Runtime.Scoring;
 
 namespace ModelCert.Cli.Certify;
@@ -16,9 +18,11 @@ internal static partial class EvaluationPreparer
         public FrameScorer? Rescorer { get; init; }
     }
 
-    /// <summary>An open model with its inputs already matched to the data's columns.</summary>
-    private sealed class OpenedModel(OnnxSession session, IReadOnlyList<InputBinding> bindings, string path) : IDisposable
+    /// <summary>An open model with its inputs already matched to the data's columns, and what inspecting its file found.</summary>
+    private sealed class OpenedModel(OnnxSession session, IReadOnlyList<InputBinding> bindings, string path, ModelInspection inspection) : IDisposable
     {
+        public ModelInspection Inspection { get; } = inspection;
+
         public OnnxSession Session { get; } = session;
 
         public IReadOnlyList<InputBinding> Bindings { get; } = bindings;
@@ -30,14 +34,16 @@ internal static partial class EvaluationPreparer
         public void Dispose() => Session.Dispose();
     }
 
-    private static OpenedModel OpenModel(Submission submission, FrameSchema schema)
+    /// <summary>Inspects the model file statically (refusing it on any violation), and only then lets ONNX Runtime load it.</summary>
+    private static OpenedModel OpenModel(Submission submission, FrameSchema schema, ModelInspectionLimits limits)
     {
         var modelPath = submission.Resolve(submission.ModelPath!);
+        var inspection = OnnxInspector.InspectOrRefuse(modelPath, limits, submission.ModelPath);
         var session = OnnxSession.Open(modelPath);
         try
         {
             var mapping = new InputMappingOptions { Features = submission.Features, ExplicitMap = submission.InputMap, DataOrigin = submission.DataPath };
-            return new OpenedModel(session, InputMapper.Resolve(session.Inputs, schema, mapping, submission.ModelPath!), modelPath);
+            return new OpenedModel(session, InputMapper.Resolve(session.Inputs, schema, mapping, submission.ModelPath!), modelPath, inspection);
         }
         catch
         {
@@ -61,18 +67,24 @@ internal static partial class EvaluationPreparer
             progress?.Report(batch.FirstRow + batch.Count);
         }
 
-        var info = new FileInfo(model.Path);
+        var inspection = model.Inspection;
         var described = new ModelInfo
         {
             Name = submission.ModelName ?? System.IO.Path.GetFileNameWithoutExtension(model.Path),
             Version = submission.ModelVersion ?? (session.Metadata.Version > 0 ? session.Metadata.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) : null),
             Path = model.Path,
-            Sha256 = Sha256Of(model.Path),
-            Bytes = info.Length,
+            Sha256 = inspection.Sha256 ?? Sha256Of(model.Path),
+            Bytes = inspection.Bytes,
             Mode = "onnx",
             Producer = session.Metadata.ProducerName,
             Inputs = [.. session.Inputs.Select(i => i.Name)],
             InputColumns = model.Bindings.ToDictionary(b => b.Input.Name, b => string.Join(",", b.Columns), StringComparer.Ordinal),
+            IrVersion = inspection.IrVersion,
+            Opsets = inspection.Opsets
+                .GroupBy(o => o.Domain.Length == 0 ? "ai.onnx" : o.Domain, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Max(o => o.Version), StringComparer.Ordinal),
+            NodeCount = inspection.NodeCount,
+            ExternalData = [.. inspection.ExternalData.Select(e => e.Location).Distinct(StringComparer.Ordinal)],
         };
         return new Scored(scores, scorer.Layout.Kind, described, model.Features, []) { Rescorer = rescorer };
     }

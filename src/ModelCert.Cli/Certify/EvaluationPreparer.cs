@@ -16,14 +16,16 @@ namespace ModelCert.Cli.Certify;
 /// </summary>
 internal static partial class EvaluationPreparer
 {
-    public static PreparedEvaluation Prepare(Submission submission, TimeProvider time, Action<string> status, IProgress<long>? progress = null)
+    public static PreparedEvaluation Prepare(
+        Submission submission, TimeProvider time, Action<string> status, IProgress<long>? progress = null, EvaluationNeeds? needs = null)
     {
+        needs ??= EvaluationNeeds.Default;
         var dataPath = submission.Resolve(submission.DataPath);
         var schema = DatasetReader.Describe(dataPath);
-        var model = submission.PredictionsMode ? null : OpenModel(submission, schema);
+        var model = submission.PredictionsMode ? null : OpenModel(submission, schema, needs.Limits);
         try
         {
-            return Prepare(submission, dataPath, schema, model, time, status, progress);
+            return Prepare(submission, dataPath, schema, model, time, status, progress, needs.AllColumns);
         }
         catch
         {
@@ -33,11 +35,11 @@ internal static partial class EvaluationPreparer
     }
 
     private static PreparedEvaluation Prepare(
-        Submission submission, string dataPath, FrameSchema schema, OpenedModel? model, TimeProvider time, Action<string> status, IProgress<long>? progress)
+        Submission submission, string dataPath, FrameSchema schema, OpenedModel? model, TimeProvider time, Action<string> status, IProgress<long>? progress,
+        bool allColumns)
     {
         var needed = NeededColumns(submission, schema, model?.Features ?? submission.Features ?? []);
-        status($"reading {Path.GetFileName(dataPath)} ({needed.Count} of {schema.Columns.Count} columns)");
-        var test = DatasetReader.ReadAll(dataPath, new DatasetReadOptions { Columns = needed });
+        var (test, testAll) = ReadTest(dataPath, schema, needed, allColumns, status);
         if (test.RowCount == 0)
         {
             throw new InputException($"data file '{submission.DataPath}' has no rows to evaluate (only a header, or empty)");
@@ -74,6 +76,9 @@ internal static partial class EvaluationPreparer
         var task = ResolveTask(submission, scored.Kind);
         var (truth, target) = Labels(submission, task, test, submission.DataPath);
         var (shiftedTruth, shiftedTarget) = shifted is null ? (null, null) : Labels(submission, task, shifted, submission.ShiftedPath!);
+        var (trainTruth, trainTarget) = train is not null && submission.LabelColumn is { } label && train.TryGetColumn(label, out _)
+            ? Labels(submission, task, train, submission.TrainPath!)
+            : (null, null);
 
         var attributes = Attributes(submission, test);
         var data = new EvaluationData
@@ -82,6 +87,10 @@ internal static partial class EvaluationPreparer
             Test = test,
             TestOrigin = submission.DataPath,
             Train = train,
+            TrainTruth = trainTruth,
+            TrainTarget = trainTarget,
+            TestAllColumns = testAll,
+            Inspection = model?.Inspection,
             LabelColumn = submission.LabelColumn,
             Truth = truth,
             Target = target,
@@ -107,6 +116,23 @@ internal static partial class EvaluationPreparer
             Time = time,
         };
         return new PreparedEvaluation(data, scored.Model, datasets) { Resources = new Owned(scored.Rescorer, model) };
+    }
+
+    /// <summary>
+    /// The test data's needed columns; with <paramref name="allColumns"/>, every column is read once and the needed
+    /// ones are a view of the same columns, so checks that read <see cref="EvaluationData.Test"/> see no difference.
+    /// </summary>
+    private static (Frame Test, Frame? All) ReadTest(string dataPath, FrameSchema schema, List<string> needed, bool allColumns, Action<string> status)
+    {
+        var read = allColumns ? schema.Columns.Count : needed.Count;
+        status($"reading {Path.GetFileName(dataPath)} ({read} of {schema.Columns.Count} columns)");
+        if (!allColumns)
+        {
+            return (DatasetReader.ReadAll(dataPath, new DatasetReadOptions { Columns = needed }), null);
+        }
+
+        var all = DatasetReader.ReadAll(dataPath, new DatasetReadOptions { Columns = [.. schema.Names] });
+        return (new Frame([.. needed.Select(name => all[name])], all.RowCount), all);
     }
 
     /// <summary>Disposes the scorer before the session it runs on.</summary>

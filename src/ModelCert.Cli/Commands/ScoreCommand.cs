@@ -3,6 +3,7 @@ using System.Globalization;
 using ModelCert.Core;
 using ModelCert.Data;
 using ModelCert.Runtime;
+using ModelCert.Runtime.Onnx;
 using ModelCert.Runtime.Scoring;
 
 namespace ModelCert.Cli.Commands;
@@ -53,6 +54,7 @@ internal static class ScoreCommand
 
     internal static int Run(ScoreRequest request, CliConsole console)
     {
+        OnnxInspector.InspectOrRefuse(request.ModelPath);
         using var session = OnnxSession.Open(request.ModelPath, new OnnxSessionOptions { IntraOpThreads = request.Threads });
         using var source = DatasetReader.Open(request.DataPath, new DatasetReadOptions { Threads = request.Threads == 0 ? null : request.Threads });
         var bindings = InputMapper.Resolve(session.Inputs, source.Schema, request.Mapping, request.ModelPath);

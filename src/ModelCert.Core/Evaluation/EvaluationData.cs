@@ -1,3 +1,4 @@
+using ModelCert.Core.Checks.Security;
 using ModelCert.Core.Fairness;
 using ModelCert.Core.Frames;
 using ModelCert.Core.Statistics;
@@ -32,6 +33,21 @@ public sealed class EvaluationData
 
     /// <summary>The training data, when given (leakage, membership inference).</summary>
     public Frame? Train { get; init; }
+
+    /// <summary>Classification: the training rows' labels (membership inference). Null without training data or labels.</summary>
+    public bool[]? TrainTruth { get; init; }
+
+    /// <summary>Regression: the training rows' targets.</summary>
+    public double[]? TrainTarget { get; init; }
+
+    /// <summary>
+    /// Every column of the test data, when a requirement needs them all (the PII scan); <see cref="Test"/> holds only
+    /// the columns certification reads. Null when nothing asked.
+    /// </summary>
+    public Frame? TestAllColumns { get; init; }
+
+    /// <summary>What static inspection found in the model file before the runtime loaded it; null in predictions mode.</summary>
+    public ModelInspection? Inspection { get; init; }
 
     public string? LabelColumn { get; init; }
 

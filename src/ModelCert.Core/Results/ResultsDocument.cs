@@ -63,6 +63,18 @@ public sealed record ModelInfo
     public IReadOnlyList<string> Inputs { get; init; } = [];
 
     public IReadOnlyDictionary<string, string> InputColumns { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>From static inspection: the ONNX IR version (null in predictions mode).</summary>
+    public long? IrVersion { get; init; }
+
+    /// <summary>From static inspection: the imported operator sets, domain to version ("ai.onnx" for the default domain).</summary>
+    public IReadOnlyDictionary<string, long>? Opsets { get; init; }
+
+    /// <summary>From static inspection: nodes in all graphs, subgraphs and local functions.</summary>
+    public long? NodeCount { get; init; }
+
+    /// <summary>From static inspection: the external data files the model reads, relative to its folder.</summary>
+    public IReadOnlyList<string>? ExternalData { get; init; }
 }
 
 public sealed record DatasetInfo(string Role, string Path, string Sha256, long Bytes, long Rows, string SchemaSha256, IReadOnlyList<string> Columns);

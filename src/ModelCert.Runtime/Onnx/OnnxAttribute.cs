@@ -77,6 +77,13 @@ public sealed class OnnxAttribute
         return new(name, OnnxFields.AttributeType.Tensor, w => w.Message(OnnxFields.Attribute.T, t => value.WriteTo(t, null)));
     }
 
+    /// <summary>A subgraph attribute (an If branch, a Loop or Scan body): the graph of <paramref name="body"/>.</summary>
+    public static OnnxAttribute Graph(string name, OnnxModelBuilder body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return new(name, OnnxFields.AttributeType.Graph, w => w.Message(OnnxFields.Attribute.G, body.WriteGraphTo));
+    }
+
     /// <summary>Writes the AttributeProto fields (the caller wraps them in a message).</summary>
     internal void WriteTo(ProtobufWriter writer)
     {

@@ -14,6 +14,8 @@ internal static class OnnxFields
         public const int Graph = 7;
         public const int OpsetImport = 8;
         public const int MetadataProps = 14;
+        public const int TrainingInfo = 20;
+        public const int Functions = 25;
     }
 
     public static class Graph
@@ -24,6 +26,8 @@ internal static class OnnxFields
         public const int DocString = 10;
         public const int Input = 11;
         public const int Output = 12;
+        public const int ValueInfo = 13;
+        public const int SparseInitializer = 15;
     }
 
     public static class Node
@@ -43,10 +47,15 @@ internal static class OnnxFields
         public const int I = 3;
         public const int S = 4;
         public const int T = 5;
+        public const int G = 6;
         public const int Floats = 7;
         public const int Ints = 8;
         public const int Strings = 9;
+        public const int Tensors = 10;
+        public const int Graphs = 11;
         public const int Type = 20;
+        public const int SparseTensor = 22;
+        public const int SparseTensors = 23;
     }
 
     /// <summary>AttributeProto.AttributeType values.</summary>
@@ -56,6 +65,7 @@ internal static class OnnxFields
         public const int Int = 2;
         public const int String = 3;
         public const int Tensor = 4;
+        public const int Graph = 5;
         public const int Floats = 6;
         public const int Ints = 7;
         public const int Strings = 8;
@@ -70,7 +80,17 @@ internal static class OnnxFields
         public const int StringData = 6;
         public const int Int64Data = 7;
         public const int Name = 8;
+        public const int RawData = 9;
         public const int DoubleData = 10;
+        public const int ExternalData = 13;
+        public const int DataLocation = 14;
+    }
+
+    public static class SparseTensor
+    {
+        public const int Values = 1;
+        public const int Indices = 2;
+        public const int Dims = 3;
     }
 
     public static class ValueInfo

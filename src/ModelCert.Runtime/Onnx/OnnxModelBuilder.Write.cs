@@ -35,6 +35,9 @@ public sealed partial class OnnxModelBuilder
         }
     }
 
+    /// <summary>Writes this builder's graph as a GraphProto body (for subgraph attributes).</summary>
+    internal void WriteGraphTo(ProtobufWriter graph) => WriteGraph(graph);
+
     private void WriteGraph(ProtobufWriter graph)
     {
         foreach (var node in _nodes)
@@ -46,6 +49,19 @@ public sealed partial class OnnxModelBuilder
         foreach (var (name, value) in _initializers)
         {
             graph.Message(OnnxFields.Graph.Initializer, t => value.WriteTo(t, name));
+        }
+
+        foreach (var (name, values, indices, dims) in _sparseInitializers)
+        {
+            graph.Message(OnnxFields.Graph.SparseInitializer, s =>
+            {
+                s.Message(OnnxFields.SparseTensor.Values, t => values.WriteTo(t, name));
+                s.Message(OnnxFields.SparseTensor.Indices, t => indices.WriteTo(t, null));
+                foreach (var dim in dims)
+                {
+                    s.Varint(OnnxFields.SparseTensor.Dims, dim);
+                }
+            });
         }
 
         WriteOptional(graph, OnnxFields.Graph.DocString, _graphDescription);

@@ -13,6 +13,7 @@ public sealed partial class OnnxModelBuilder
     private readonly List<(string Name, Action<ProtobufWriter> WriteType)> _outputs = [];
     private readonly List<(string Name, OnnxTensor Value)> _initializers = [];
     private readonly List<Action<ProtobufWriter>> _nodes = [];
+    private readonly List<(string Name, OnnxTensor Values, OnnxTensor Indices, long[] Dims)> _sparseInitializers = [];
     private long _irVersion = 8;
     private string? _producerName;
     private string? _producerVersion;
@@ -113,6 +114,16 @@ public sealed partial class OnnxModelBuilder
     public OnnxModelBuilder Initializer(string name, long[] values, params long[] dims) => Initializer(name, OnnxTensor.Int64(values, dims));
 
     public OnnxModelBuilder Initializer(string name, string[] values, params long[] dims) => Initializer(name, OnnxTensor.String(values, dims));
+
+    /// <summary>A sparse initializer (SparseTensorProto): the non-zero values, their indices, and the dense shape.</summary>
+    public OnnxModelBuilder SparseInitializer(string name, OnnxTensor values, OnnxTensor indices, params long[] dims)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(indices);
+        ArgumentNullException.ThrowIfNull(dims);
+        _sparseInitializers.Add((Require(name), values, indices, [.. dims]));
+        return this;
+    }
 
     /// <summary>A node of the standard operator set. An empty input name marks an absent optional input.</summary>
     public OnnxModelBuilder Node(string opType, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs, params OnnxAttribute[] attributes) =>

@@ -5,6 +5,7 @@ public sealed class OnnxTensor
 {
     private readonly Array _values;
     private readonly long[] _dims;
+    private readonly (string Key, string Value)[] _external = [];
 
     private OnnxTensor(TensorElementType elementType, Array values, long[] dims)
     {
@@ -38,6 +39,25 @@ public sealed class OnnxTensor
 
     public static OnnxTensor String(string[] values, params long[] dims) => new(TensorElementType.String, values, DimsOrVector(values, dims));
 
+    /// <summary>
+    /// A tensor whose bytes live in another file (data_location EXTERNAL), described by external_data entries such as
+    /// ("location", "weights.bin"), ("offset", "0"), ("length", "16"). Written as given, so tests can make hostile ones.
+    /// </summary>
+    public static OnnxTensor External(TensorElementType elementType, long[] dims, params (string Key, string Value)[] entries)
+    {
+        ArgumentNullException.ThrowIfNull(dims);
+        ArgumentNullException.ThrowIfNull(entries);
+        return new OnnxTensor(elementType, dims, [.. entries]);
+    }
+
+    private OnnxTensor(TensorElementType elementType, long[] dims, (string Key, string Value)[] external)
+    {
+        ElementType = elementType;
+        _values = Array.Empty<float>();
+        _dims = (long[])dims.Clone();
+        _external = external;
+    }
+
     /// <summary>Writes the TensorProto fields (the caller wraps them in a message).</summary>
     internal void WriteTo(ProtobufWriter writer, string? name)
     {
@@ -50,6 +70,21 @@ public sealed class OnnxTensor
         if (name is not null)
         {
             writer.String(OnnxFields.Tensor.Name, name);
+        }
+
+        if (_external.Length > 0)
+        {
+            foreach (var (key, value) in _external)
+            {
+                writer.Message(OnnxFields.Tensor.ExternalData, e =>
+                {
+                    e.String(OnnxFields.StringEntry.Key, key);
+                    e.String(OnnxFields.StringEntry.Value, value);
+                });
+            }
+
+            writer.Varint(OnnxFields.Tensor.DataLocation, 1);
+            return;
         }
 
         switch (_values)

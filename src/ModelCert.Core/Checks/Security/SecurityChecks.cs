@@ -7,5 +7,8 @@ public static class SecurityChecks
 {
     public static IReadOnlyList<ICheck> All { get; } =
     [
+        new ModelInspectionCheck(),
+        new MembershipInferenceCheck(),
+        new PiiCheck(),
     ];
 }
