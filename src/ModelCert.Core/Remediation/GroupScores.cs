@@ -64,8 +64,8 @@ internal sealed class GroupScores
     }
 
     /// <summary>
-    /// Thresholds worth trying: the current one, one just under the lowest score (everyone selected), and the group's
-    /// score quantiles at 0, 1/levels, ..., 1 (a quantile as threshold selects the rows strictly above it).
+    /// Thresholds worth trying: the current one and the group's score quantiles at 0, 1/levels, ..., 1 (a quantile as
+    /// threshold selects the rows strictly above it).
     /// </summary>
     public double[] Candidates(double current, int levels)
     {
@@ -75,7 +75,6 @@ internal sealed class GroupScores
             return [.. candidates];
         }
 
-        candidates.Add(Math.BitDecrement(_sorted[0]));
         for (var j = 0; j <= levels; j++)
         {
             candidates.Add(_sorted[(int)((long)j * (Count - 1) / levels)]);

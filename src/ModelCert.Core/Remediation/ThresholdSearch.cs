@@ -10,8 +10,10 @@ namespace ModelCert.Core.Remediation;
 /// groups can reach, thinned to a grid), each group independently takes the candidate threshold inside the band that
 /// keeps the most decisions correct (without labels: changes the fewest decisions), so the search is exact on the
 /// grid and linear in groups. Equalized odds bands TPR and FPR together. The winner is verified with the check's own
-/// metric; the bound is then tightened in steps of 0.01 (at most 0.1) until the bootstrap interval clears it too, when it can;
-/// otherwise the cheapest thresholds whose point estimate meets the bound are kept, marked uncertain.
+/// metric. Thresholds that select nobody or everybody in a group are not offered (they would "equalize" rates by
+/// giving up the decision), unless that is what the current threshold does. The bound is then tightened in ten steps,
+/// at most halfway to parity and at most 2 accuracy points beyond the point-estimate solution, until the bootstrap
+/// interval clears it too; failing that, the cheapest thresholds whose point estimate meets the bound are kept.
 /// </summary>
 internal sealed class ThresholdSearch
 {
@@ -20,8 +22,11 @@ internal sealed class ThresholdSearch
     private const int PairGrid = 60;
     private const double Tolerance = 1e-12;
 
-    /// <summary>How far (in steps of 0.01) the bound may be tightened to make the interval clear it: at most 0.1.</summary>
+    /// <summary>Steps in which the bound is tightened, up to halfway to parity, to make the interval clear it.</summary>
     private const int MarginSteps = 10;
+
+    /// <summary>The most accuracy (as a share of rows) a tightened bound may cost beyond the point-estimate solution.</summary>
+    private const double MaxExtraCost = 0.02;
 
     private readonly RemediationInput _input;
     private readonly GroupRateKind[] _kinds;
@@ -32,7 +37,9 @@ internal sealed class ThresholdSearch
         _input = input;
         _kinds = Kinds(input.Metric);
         _options = [.. input.Groups.Select((group, g) => input.Include[g]
-            ? [.. group.Candidates(input.BaseThreshold, Levels).Select(t => Option.Of(t, group.At(t), group.At(input.BaseThreshold), _kinds, input.Labelled, input.TotalRows))]
+            ? [.. group.Candidates(input.BaseThreshold, Levels)
+                .Where(t => t == input.BaseThreshold || group.At(t).PredictedPositives is var chosen && chosen > 0 && chosen < group.Count)
+                .Select(t => Option.Of(t, group.At(t), group.At(input.BaseThreshold), _kinds, input.Labelled, input.TotalRows))]
             : Array.Empty<Option>())];
     }
 
@@ -63,10 +70,11 @@ internal sealed class ThresholdSearch
             return (null, double.NaN, $"the requirement bounds the other side ({_input.Threshold}), so there is no target for the thresholds");
         }
 
-        (double[] Thresholds, double Target)? pointOnly = null;
+        (double[] Thresholds, double Target, long Correct)? pointOnly = null;
+        var room = ratio ? (1 - bound) / 2 : bound / 2;
         for (var step = 0; step <= MarginSteps; step++)
         {
-            var target = ratio ? Math.Min(1, bound + (0.01 * step)) : Math.Max(0, bound - (0.01 * step));
+            var target = ratio ? bound + (room * step / MarginSteps) : bound - (room * step / MarginSteps);
             if (Best(target, ratio) is not { } chosen)
             {
                 break;
@@ -79,7 +87,13 @@ internal sealed class ThresholdSearch
                 continue;
             }
 
-            pointOnly ??= (thresholds, target);
+            var correct = Enumerable.Range(0, _options.Length).Sum(g => cells[4 * g] + cells[(4 * g) + 3]);
+            pointOnly ??= (thresholds, target, correct);
+            if (_input.Labelled && correct < pointOnly.Value.Correct - (MaxExtraCost * _input.TotalRows))
+            {
+                break;
+            }
+
             if (Decision.Compare(_input.Threshold, value, _input.Interval(cells, value)) == Decision.Side.Clears)
             {
                 return (thresholds, target, null);

@@ -111,7 +111,7 @@ public sealed class FairnessRemediationTests
             var total = GroupCounter.Group(cells, 0) + GroupCounter.Group(cells, 1);
             Assert.Equal(total.Accuracy!.Value, projection.AccuracyAfter!.Value, 12);
             Assert.Equal(GroupCounter.Group(cells, 1).SelectionRate!.Value, projection.SelectionRateAfter["B"]!.Value, 12);
-            Assert.True(projection.AccuracyCostPoints is > -5 and < 20, $"{id}: accuracy cost {projection.AccuracyCostPoints} points");
+            Assert.True(projection.AccuracyCostPoints is > -5 and < 10, $"{id}: accuracy cost {projection.AccuracyCostPoints} points");
         }
 
         [Fact]
