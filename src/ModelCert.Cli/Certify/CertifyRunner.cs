@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using ModelCert.Core;
 using ModelCert.Core.Checks;
+using ModelCert.Core.Checks.Compliance;
 using ModelCert.Core.Evaluation;
 using ModelCert.Core.Requirements;
 using ModelCert.Core.Results;
@@ -33,10 +34,18 @@ internal static class CertifyRunner
         var task = data.Task == ModelTask.Regression ? "regression" : "binary_classification";
         var resolved = PolicyResolver.Resolve(policies, new SubmissionContext(task, submission.RiskTier, submission.Jurisdiction), submission.BaseDirectory);
         var requirements = resolved.Requirements.Select(r => r.ToCoreRequirement()).ToList();
+
+        // Consent: a compliance.consent requirement with on_missing: exclude leaves rows without consent out of every check.
+        data = ConsentFilter.Apply(data, requirements);
+        if (data.Excluded is { } excluded)
+        {
+            Status(string.Create(CultureInfo.InvariantCulture, $"excluded {excluded.Count:N0} of {excluded.Of:N0} rows ({excluded.Reason})"));
+        }
+
         Status(string.Create(CultureInfo.InvariantCulture, $"checking {requirements.Count} requirements on {data.Rows:N0} rows ({data.Bootstrap.Replicates} bootstrap replicates)"));
         var checks = CheckRegistry.Evaluate(data, requirements);
         var verdict = Decision.Verdict(checks.Select(c => c.Outcome));
-        var document = Document(submission, prepared, resolved, checks, verdict, console.Time);
+        var document = Document(submission, prepared with { Data = data }, resolved, checks, verdict, console.Time);
 
         var folder = submission.Resolve(submission.OutputDirectory);
         Directory.CreateDirectory(folder);

@@ -114,6 +114,7 @@ internal static partial class EvaluationPreparer
             Provenance = submission.Provenance,
             Card = submission.Card,
             Time = time,
+            RiskTier = submission.RiskTier,
         };
         return new PreparedEvaluation(data, scored.Model, datasets) { Resources = new Owned(scored.Rescorer, model) };
     }

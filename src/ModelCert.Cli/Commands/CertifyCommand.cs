@@ -47,6 +47,12 @@ internal static class CertifyCommand
             config, model, data, train, shifted, proxies, label, positive, protectedAttributes, noIntersections, features, inputMap, threshold, positiveIndex,
             scoreColumn, predictions, idColumn, policy, profile, privileged, replicates, confidence, seed, task, riskTier, jurisdiction, output, format,
         };
+        var compliance = new ComplianceOptions();
+        foreach (var option in compliance.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse =>
         {
             var file = parse.GetValue(config) is { } path ? SubmissionFile.Load(path) : null;
@@ -87,6 +93,8 @@ internal static class CertifyCommand
                 Jurisdiction = parse.GetValue(jurisdiction) ?? basis.Jurisdiction,
                 OutputDirectory = FromFlag(output) ?? basis.OutputDirectory,
                 Format = parse.GetValue(format)?.ToLowerInvariant() ?? basis.Format,
+                Card = compliance.Card(parse, basis.Card),
+                Provenance = compliance.Provenance(parse, basis.Provenance),
             };
             if (string.IsNullOrEmpty(submission.DataPath))
             {

@@ -21,7 +21,7 @@ public sealed record ProtectedAttribute(string Name, int[] Codes, IReadOnlyList<
 /// Everything a check may read, as shared columnar arrays: the test data, the decisions and scores, the labels,
 /// the protected attributes, and how the model's inputs matched the data. Arrays are row-aligned with <see cref="Test"/>.
 /// </summary>
-public sealed class EvaluationData
+public sealed partial class EvaluationData
 {
     public required ModelTask Task { get; init; }
 
@@ -112,6 +112,9 @@ public sealed class EvaluationData
 
     /// <summary>The clock checks read (retention dates, operational timings); injected so tests can fix it.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The submission's risk tier (minimal, limited, high, unacceptable), null when not stated (model-card check).</summary>
+    public string? RiskTier { get; init; }
 
     public int Rows => Test.RowCount;
 

@@ -7,5 +7,9 @@ public static class ComplianceChecks
 {
     public static IReadOnlyList<ICheck> All { get; } =
     [
+        new ModelCardCheck(),
+        new ProvenanceCheck(),
+        new ConsentCheck(),
+        new InputsCheck(),
     ];
 }

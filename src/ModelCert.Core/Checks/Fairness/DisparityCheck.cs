@@ -1,5 +1,6 @@
 using ModelCert.Core.Evaluation;
 using ModelCert.Core.Fairness;
+using ModelCert.Core.Remediation;
 using ModelCert.Core.Requirements;
 
 namespace ModelCert.Core.Checks.Fairness;
@@ -79,6 +80,16 @@ public sealed class DisparityCheck(string id, FairnessMetric metric, bool needsL
         }
 
         var result = CheckResults.Decide(requirement, measurement, attribute.Name, Details(attribute, cells), notes.Count == 0 ? null : string.Join("; ", notes));
+
+        // A miss comes with a projected fix: per-group thresholds and reweighing weights, each with its effect.
+        var include = eligibility.Include;
+        double? Measure(ReadOnlySpan<long> c)
+        {
+            var v = FairnessAggregator.Compute(metric, c, include, data.Profile, privileged);
+            return v is { } signed && data.Profile == DefinitionProfile.Aif360 && IsDifference ? Math.Abs(signed) : v;
+        }
+
+        result = FairnessRemediation.Attach(result, data, requirement, attribute, metric, include, Measure);
         return result.Outcome == Outcome.Pass && eligibility.TooSmall.Count > 0
             ? result with { Outcome = Outcome.Review, Remediation = requirement.Remediation ?? "Collect more data for the small groups, or have a validator judge them." }
             : result;

@@ -1,0 +1,104 @@
+using ModelCert.Core.Metrics;
+
+namespace ModelCert.Core.Remediation;
+
+/// <summary>
+/// One group's scores, sorted, with the number of positive labels at or above each position, so the group's
+/// confusion cells under any threshold (decision: score &gt; threshold) come from one binary search.
+/// </summary>
+internal sealed class GroupScores
+{
+    private readonly double[] _sorted;
+    private readonly long[] _positivesFrom;
+
+    private GroupScores(double[] sorted, long[] positivesFrom)
+    {
+        _sorted = sorted;
+        _positivesFrom = positivesFrom;
+    }
+
+    public int Count => _sorted.Length;
+
+    public long Positives => _positivesFrom[0];
+
+    /// <summary>Per group code 0..groupCount-1; rows with a negative code belong to no group.</summary>
+    public static GroupScores[] Build(double[] scores, bool[] truth, int[] codes, int groupCount)
+    {
+        var rows = new List<int>[groupCount];
+        for (var g = 0; g < groupCount; g++)
+        {
+            rows[g] = [];
+        }
+
+        for (var i = 0; i < codes.Length; i++)
+        {
+            if (codes[i] >= 0)
+            {
+                rows[codes[i]].Add(i);
+            }
+        }
+
+        return [.. rows.Select(list =>
+        {
+            var ordered = list.OrderBy(i => scores[i]).ToArray();
+            var positivesFrom = new long[ordered.Length + 1];
+            for (var k = ordered.Length - 1; k >= 0; k--)
+            {
+                positivesFrom[k] = positivesFrom[k + 1] + (truth[ordered[k]] ? 1 : 0);
+            }
+
+            return new GroupScores([.. ordered.Select(i => scores[i])], positivesFrom);
+        })];
+    }
+
+    /// <summary>The group's cells when its members are positive exactly when score &gt; <paramref name="threshold"/>.</summary>
+    public ConfusionCounts At(double threshold)
+    {
+        var first = FirstAbove(threshold);
+        long selected = Count - first;
+        var tp = _positivesFrom[first];
+        var fp = selected - tp;
+        var fn = Positives - tp;
+        var tn = Count - Positives - fp;
+        return new ConfusionCounts(tn, fp, fn, tp);
+    }
+
+    /// <summary>
+    /// Thresholds worth trying: the current one and the group's score quantiles at 0, 1/levels, ..., 1 (a quantile as
+    /// threshold selects the rows strictly above it).
+    /// </summary>
+    public double[] Candidates(double current, int levels)
+    {
+        var candidates = new SortedSet<double> { current };
+        if (Count == 0)
+        {
+            return [.. candidates];
+        }
+
+        for (var j = 0; j <= levels; j++)
+        {
+            candidates.Add(_sorted[(int)((long)j * (Count - 1) / levels)]);
+        }
+
+        return [.. candidates];
+    }
+
+    private int FirstAbove(double threshold)
+    {
+        int low = 0, high = _sorted.Length;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (_sorted[mid] > threshold)
+            {
+                high = mid;
+            }
+            else
+            {
+                low = mid + 1;
+            }
+        }
+
+        return low;
+    }
+}
