@@ -116,7 +116,9 @@ public static class OpenLineageEvent
             throw new FormatException($"lineage.json is not JSON: {ex.Message}", ex);
         }
 
-        if (root?["run"]?["facets"]?[SubmissionFacet] is not JsonObject facet || root["schemaURL"]?.GetValueKind() != JsonValueKind.String)
+        if (root is not JsonObject ||
+            root["run"] is not JsonObject { } run || run["facets"] is not JsonObject facets || facets[SubmissionFacet] is not JsonObject facet
+            || root["schemaURL"]?.GetValueKind() != JsonValueKind.String)
         {
             throw new FormatException($"lineage.json is not an OpenLineage RunEvent with the run facet '{SubmissionFacet}'");
         }
