@@ -20,4 +20,7 @@ internal static class ExitCode
 
     /// <summary>verify: the evidence pack does not hold.</summary>
     public const int VerificationFailed = 5;
+
+    /// <summary>certify --reproduce: the re-run measured something other than the pack records (or an input changed).</summary>
+    public const int ReproductionDiffers = 6;
 }

@@ -3,6 +3,20 @@ namespace ModelCert.Cli.Tests;
 /// <summary>Runs the CLI in process and captures what it printed.</summary>
 internal static class CliRunner
 {
+    /// <summary>
+    /// certify signs every pack with the workspace's key and appends to its log: the tests share one throwaway
+    /// workspace (removed when the run ends), never the user's or the working directory's.
+    /// </summary>
+    static CliRunner()
+    {
+        if (Environment.GetEnvironmentVariable(Evidence.Workspace.HomeVariable) is null)
+        {
+            var workspace = Directory.CreateTempSubdirectory("modelcert-test-workspace-").FullName;
+            Environment.SetEnvironmentVariable(Evidence.Workspace.HomeVariable, workspace);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(workspace, recursive: true);
+        }
+    }
+
     public static CliResult Run(params string[] args)
     {
         using var stdout = new StringWriter();

@@ -12,70 +12,67 @@ namespace ModelCert.Cli.Certify;
 
 /// <summary>
 /// One certification: resolve policies, prepare the evaluation, run every requirement's check, decide the verdict,
-/// write results.json atomically, and print the chosen format. The exit code follows the verdict.
+/// write the evidence pack (<see cref="CertifyPack"/>), and print the chosen format. The exit code follows the verdict.
 /// </summary>
 internal static class CertifyRunner
 {
-    public static int Run(Submission submission, CliConsole console)
+    public static int Run(Submission submission, CliConsole console, PackOptions? options = null)
     {
         Validate(submission);
         void Status(string message) => console.Error.WriteLine($"certify: {message}");
+        using var pack = CertifyPack.Prepare(submission, options ?? PackOptions.Default, Status);
+        var startedAt = console.Time.GetUtcNow();
+        var certification = Evaluate(submission, console, Status);
+        var document = certification.Document;
+        var written = pack.Write(submission, certification, startedAt, console.Time);
+        CertifyOutput.Write(submission.Format, document, console);
+        Status($"verdict {document.Verdict}; {written}");
+        return ExitFor(document.Verdict);
+    }
+
+    /// <summary>
+    /// Prepares the evaluation, runs every requirement's check and decides the verdict. The requirements come from
+    /// resolving the submission's policies, or from <paramref name="locked"/> (a pack's policy.lock.yaml) when re-running.
+    /// </summary>
+    internal static Certification Evaluate(Submission submission, CliConsole console, Action<string> status, ResolvedPolicy? locked = null)
+    {
         var policies = submission.Policies.Count == 0 ? ["builtin:baseline"] : submission.Policies;
-        var needs = EvaluationNeeds.Of(EarlyRequirements(submission, policies));
+        var needs = EvaluationNeeds.Of(locked is null ? EarlyRequirements(submission, policies) : locked.Requirements.Select(r => r.ToCoreRequirement()));
         var progress = new RowProgress(console, "certify: scored");
-        using var prepared = EvaluationPreparer.Prepare(submission, console.Time, Status, progress, needs);
+        using var prepared = EvaluationPreparer.Prepare(submission, console.Time, status, progress, needs);
         progress.Finish();
         var data = prepared.Data;
-        if (submission.Policies.Count == 0)
+        if (submission.Policies.Count == 0 && locked is null)
         {
-            Status("no --policy given; using builtin:baseline");
+            status("no --policy given; using builtin:baseline");
         }
 
         var task = data.Task == ModelTask.Regression ? "regression" : "binary_classification";
-        var resolved = PolicyResolver.Resolve(policies, new SubmissionContext(task, submission.RiskTier, submission.Jurisdiction), submission.BaseDirectory);
+        var resolved = locked ?? PolicyResolver.Resolve(policies, new SubmissionContext(task, submission.RiskTier, submission.Jurisdiction), submission.BaseDirectory);
         var requirements = resolved.Requirements.Select(r => r.ToCoreRequirement()).ToList();
 
         // Consent: a compliance.consent requirement with on_missing: exclude leaves rows without consent out of every check.
         data = ConsentFilter.Apply(data, requirements);
         if (data.Excluded is { } excluded)
         {
-            Status(string.Create(CultureInfo.InvariantCulture, $"excluded {excluded.Count:N0} of {excluded.Of:N0} rows ({excluded.Reason})"));
+            status(string.Create(CultureInfo.InvariantCulture, $"excluded {excluded.Count:N0} of {excluded.Of:N0} rows ({excluded.Reason})"));
         }
 
-        Status(string.Create(CultureInfo.InvariantCulture, $"checking {requirements.Count} requirements on {data.Rows:N0} rows ({data.Bootstrap.Replicates} bootstrap replicates)"));
+        status(string.Create(CultureInfo.InvariantCulture, $"checking {requirements.Count} requirements on {data.Rows:N0} rows ({data.Bootstrap.Replicates} bootstrap replicates)"));
         var checks = CheckRegistry.Evaluate(data, requirements);
         var verdict = Decision.Verdict(checks.Select(c => c.Outcome));
         var document = Document(submission, prepared with { Data = data }, resolved, checks, verdict, console.Time);
-
-        var folder = submission.Resolve(submission.OutputDirectory);
-        Directory.CreateDirectory(folder);
-        using (var file = new AtomicFile(Path.Combine(folder, "results.json")))
-        {
-            using (var writer = new StreamWriter(file.Stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true))
-            {
-                writer.Write(ResultsJson.Serialize(document));
-                writer.Write('\n');
-            }
-
-            file.Commit();
-        }
-
-        using (var file = new AtomicFile(Path.Combine(folder, "report.html")))
-        {
-            file.Stream.Write(System.Text.Encoding.UTF8.GetBytes(Evidence.Report.ReportHtml.Render(document)));
-            file.Commit();
-        }
-
-        CertifyOutput.Write(submission.Format, document, console);
-        Status($"verdict {document.Verdict}; results in {Path.Combine(submission.OutputDirectory, "results.json")}");
-        return verdict switch
-        {
-            Verdict.Certified or Verdict.Conditional => ExitCode.Success,
-            Verdict.NeedsReview => ExitCode.NeedsReview,
-            Verdict.Rejected => ExitCode.Rejected,
-            _ => ExitCode.InternalError,
-        };
+        return new Certification(document, resolved);
     }
+
+    /// <summary>The exit code of a verdict: certified and conditional succeed, the others are named.</summary>
+    internal static int ExitFor(string verdict) => verdict switch
+    {
+        "certified" or "conditional" => ExitCode.Success,
+        "needs_review" => ExitCode.NeedsReview,
+        "rejected" => ExitCode.Rejected,
+        _ => ExitCode.InternalError,
+    };
 
     /// <summary>
     /// The requirements known before the model is opened (its task may come from its outputs): resolved for the

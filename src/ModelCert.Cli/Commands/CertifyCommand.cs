@@ -39,13 +39,19 @@ internal static class CertifyCommand
         var task = new Option<string?>("--task") { Description = "binary_classification or regression (default: from the model)." };
         var riskTier = new Option<string?>("--risk-tier") { Description = "Risk tier, for policy scope (minimal, limited, high, unacceptable)." };
         var jurisdiction = new Option<string?>("--jurisdiction") { Description = "Jurisdiction, for policy scope (e.g. US, US-NY, EU)." };
-        var output = new Option<string?>("--out") { Description = "Folder for results.json (default modelcert-results)." };
+        var output = new Option<string?>("--out") { Description = "The evidence pack folder (default modelcert-results); must be new, empty, or a previous pack, which is replaced atomically." };
         var format = new Option<string?>("--format") { Description = "Output: table (default), json, junit or markdown." };
+        var workspace = new Option<string?>("--workspace") { Description = "The workspace with the signing key and the log (default: $MODELCERT_HOME, or ./.modelcert)." };
+        var key = new Option<string?>("--key") { Description = "The private key (PEM) that signs the pack (default: the workspace's keys/private.pem, generated when missing)." };
+        var zip = new Option<bool>("--zip") { Description = "Also write the pack as DIR.zip." };
+        var noPack = new Option<bool>("--no-pack") { Description = "Results only: write results.json, report.html and model-card.md into --out; nothing signed or logged." };
+        var reproduce = new Option<string?>("--reproduce") { Description = "Re-run the certification recorded in this pack (folder or zip) and report every value that differs; path flags move its input files." };
 
         var command = new Command("certify", "Certify a model against policies.")
         {
             config, model, data, train, shifted, proxies, label, positive, protectedAttributes, noIntersections, features, inputMap, threshold, positiveIndex,
             scoreColumn, predictions, idColumn, policy, profile, privileged, replicates, confidence, seed, task, riskTier, jurisdiction, output, format,
+            workspace, key, zip, noPack, reproduce,
         };
         var compliance = new ComplianceOptions();
         foreach (var option in compliance.All)
@@ -63,6 +69,18 @@ internal static class CertifyCommand
 
             // Paths from flags are relative to the working directory, even when the file's are relative to its folder.
             string? FromFlag(Option<string?> option) => parse.GetValue(option) is { } path ? Path.GetFullPath(path) : null;
+            if (parse.GetValue(reproduce) is { } pack)
+            {
+                return CertifyReproduce.Run(Path.GetFullPath(pack), recorded => recorded with
+                {
+                    ModelPath = FromFlag(model) ?? recorded.ModelPath,
+                    DataPath = FromFlag(data) ?? recorded.DataPath,
+                    TrainPath = FromFlag(train) ?? recorded.TrainPath,
+                    ShiftedPath = FromFlag(shifted) ?? recorded.ShiftedPath,
+                    PredictionsPath = FromFlag(predictions) ?? recorded.PredictionsPath,
+                }, console);
+            }
+
             List<string>? PoliciesFromFlags() => list(policy)?.Select(p => p.StartsWith("builtin:", StringComparison.Ordinal) ? p : Path.GetFullPath(p)).ToList();
             var submission = basis with
             {
@@ -101,7 +119,13 @@ internal static class CertifyCommand
                 throw new InputException("name the evaluation data with --data (or data.test in --config)");
             }
 
-            return CertifyRunner.Run(submission, console);
+            var options = new PackOptions(parse.GetValue(workspace), parse.GetValue(key), parse.GetValue(zip), parse.GetValue(noPack));
+            if (options.NoPack && (options.Zip || options.KeyPath is not null))
+            {
+                throw new InputException("--no-pack writes no pack: it cannot be combined with --zip or --key");
+            }
+
+            return CertifyRunner.Run(submission, console, options);
         });
         return command;
     }

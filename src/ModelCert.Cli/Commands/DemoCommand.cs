@@ -8,7 +8,8 @@ namespace ModelCert.Cli.Commands;
 /// <summary>
 /// <c>modelcert demo</c>: makes a synthetic loan dataset with a deliberate bias and two small ONNX models, then
 /// certifies both against <c>builtin:four-fifths</c> through ONNX Runtime and DuckDB: the model that leans on a
-/// proxy for sex is rejected with the fairness reason, the one that does not is certified. Nothing is downloaded.
+/// proxy for sex is rejected with the fairness reason, the one that does not is certified. Each certification writes a
+/// signed evidence pack, with the key and transparency log in the demo folder's own workspace. Nothing is downloaded.
 /// </summary>
 internal static class DemoCommand
 {
@@ -53,13 +54,13 @@ internal static class DemoCommand
                 Policies = ["builtin:four-fifths"],
                 OutputDirectory = Path.GetFullPath(Path.Combine(folder, Path.GetFileNameWithoutExtension(model))),
             };
-            outcomes.Add(CertifyRunner.Run(submission, console));
+            outcomes.Add(CertifyRunner.Run(submission, console, new PackOptions(Workspace: Path.GetFullPath(Path.Combine(folder, "workspace")))));
         }
 
         var expected = outcomes is [ExitCode.Rejected, ExitCode.Success];
         terminal.WriteLine();
         terminal.MarkupLine(expected
-            ? "[green]demo: as expected, the proxy model is rejected and the compliant model is certified.[/] Results are in each model's results.json."
+            ? $"[green]demo: as expected, the proxy model is rejected and the compliant model is certified.[/] Each model's folder is a signed evidence pack; check one with: modelcert verify {Markup.Escape(Path.Combine(folder, "loan-model-compliant"))}"
             : "[red]demo: the verdicts were not the expected rejected / certified pair.[/]");
         return expected ? ExitCode.Success : ExitCode.InternalError;
     }

@@ -86,6 +86,14 @@ internal static class StrictJson
             : throw new FormatException($"{where}.{name} must be a non-negative integer, not '{value.GetRawText()}'");
     }
 
+    public static ulong Unsigned(Dictionary<string, JsonElement> members, string name, string where)
+    {
+        var value = Required(members, name, where);
+        return value.ValueKind == JsonValueKind.Number && value.TryGetUInt64(out var number)
+            ? number
+            : throw new FormatException($"{where}.{name} must be an integer from 0 to 18446744073709551615, not '{value.GetRawText()}'");
+    }
+
     public static JsonElement.ArrayEnumerator Array(Dictionary<string, JsonElement> members, string name, string where)
     {
         var value = Required(members, name, where);

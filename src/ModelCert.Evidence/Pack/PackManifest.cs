@@ -78,7 +78,7 @@ public sealed record PackManifest(DateTimeOffset CreatedAt, PackMetadata Metadat
             StrictJson.String(members, "tool_version", Where),
             engines.Keys.ToDictionary(k => k, k => StrictJson.String(engines, k, "manifest.engine_versions"), StringComparer.Ordinal),
             StrictJson.String(members, "os", Where),
-            seeds.Keys.ToDictionary(k => k, k => StrictJson.Integer(seeds, k, "manifest.seeds"), StringComparer.Ordinal),
+            seeds.Keys.ToDictionary(k => k, k => StrictJson.Unsigned(seeds, k, "manifest.seeds"), StringComparer.Ordinal),
             times.Keys.ToDictionary(k => k, k => ParseTimestamp(StrictJson.String(times, k, "manifest.timestamps"), $"manifest.timestamps.{k}"), StringComparer.Ordinal));
         var files = new List<ManifestFile>();
         foreach (var element in StrictJson.Array(members, "files", Where))
@@ -122,7 +122,7 @@ public sealed record PackMetadata(
     string ToolVersion,
     IReadOnlyDictionary<string, string> EngineVersions,
     string OperatingSystem,
-    IReadOnlyDictionary<string, long> Seeds,
+    IReadOnlyDictionary<string, ulong> Seeds,
     IReadOnlyDictionary<string, DateTimeOffset> Timestamps)
 {
     /// <summary>Metadata with the running operating system and no engines, seeds or timestamps yet.</summary>
@@ -130,6 +130,6 @@ public sealed record PackMetadata(
         toolVersion,
         new Dictionary<string, string>(),
         $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription} ({System.Runtime.InteropServices.RuntimeInformation.OSArchitecture})",
-        new Dictionary<string, long>(),
+        new Dictionary<string, ulong>(),
         new Dictionary<string, DateTimeOffset>());
 }

@@ -25,26 +25,41 @@ public static class PackWriter
     public static void WriteFolder(IReadOnlyDictionary<string, byte[]> files, string target, bool overwrite = false) =>
         WriteFolder(files, target, overwrite, afterFile: null);
 
-    /// <summary>As <see cref="WriteFolder(IReadOnlyDictionary{string, byte[]}, string, bool)"/>, calling <paramref name="afterFile"/> after each file (tests use it to fail midway).</summary>
-    internal static void WriteFolder(IReadOnlyDictionary<string, byte[]> files, string target, bool overwrite, Action<string>? afterFile)
+    /// <summary>
+    /// As <see cref="WriteFolder(IReadOnlyDictionary{string, byte[]}, string, bool)"/>, calling <paramref name="afterFile"/>
+    /// with each file's path once it is durably written into the temporary folder (progress, and the crash tests'
+    /// hook). Every file and folder is fsynced before the rename, and the parent folder after it.
+    /// </summary>
+    public static void WriteFolder(IReadOnlyDictionary<string, byte[]> files, string target, bool overwrite, Action<string>? afterFile)
     {
         ArgumentNullException.ThrowIfNull(files);
         var full = Path.GetFullPath(target);
         CheckTarget(full, overwrite);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var parent = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(parent);
         var temporary = DurableFile.TemporarySibling(full);
         try
         {
             Directory.CreateDirectory(temporary);
+            var folders = new SortedSet<string>(StringComparer.Ordinal) { temporary };
             foreach (var (path, content) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
             {
                 var file = Path.Combine(temporary, path.Replace('/', Path.DirectorySeparatorChar));
-                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                var folder = Path.GetDirectoryName(file)!;
+                Directory.CreateDirectory(folder);
+                folders.Add(folder);
                 DurableFile.WriteNew(file, content);
                 afterFile?.Invoke(path);
             }
 
+            // Deepest first, so each folder is flushed after the entries inside it.
+            foreach (var folder in folders.Reverse())
+            {
+                DirectorySync.Flush(folder);
+            }
+
             Replace(temporary, full, overwrite);
+            DirectorySync.Flush(parent);
         }
         finally
         {
@@ -90,6 +105,7 @@ public static class PackWriter
             }
 
             File.Move(temporary, full, overwrite);
+            DirectorySync.Flush(Path.GetDirectoryName(full)!);
         }
         finally
         {

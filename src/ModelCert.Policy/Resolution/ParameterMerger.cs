@@ -44,7 +44,8 @@ internal static class ParameterMerger
         return conflict ? null : Build(chosen);
     }
 
-    private static RequirementParameters Build(Dictionary<string, object?> values) => new()
+    /// <summary>The parameters from chosen values by name (absent or null: the check's default); the lock reader shares it.</summary>
+    public static RequirementParameters Build(Dictionary<string, object?> values) => new()
     {
         Attributes = values.GetValueOrDefault("attributes") as IReadOnlyList<string>,
         Intersections = values.GetValueOrDefault("intersections") as bool? ?? true,

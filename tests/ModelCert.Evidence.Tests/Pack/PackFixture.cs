@@ -63,7 +63,7 @@ internal sealed class PackFixture : IDisposable
         var metadata = PackMetadata.ForTool("0.1.0") with
         {
             EngineVersions = new Dictionary<string, string> { ["onnxruntime"] = "1.30.0", ["duckdb"] = "1.5.6" },
-            Seeds = new Dictionary<string, long> { ["bootstrap"] = 42 },
+            Seeds = new Dictionary<string, ulong> { ["bootstrap"] = 42 },
             Timestamps = new Dictionary<string, DateTimeOffset> { ["started_at"] = FixedTime.Default.AddMinutes(-1), ["finished_at"] = FixedTime.Default },
         };
         return new EvidencePackBuilder(key, log, new FixedTime()).Build(statement, files, metadata);

@@ -137,7 +137,7 @@ public sealed class PackWriterTests
         [InlineData("\"path\": \"results.json\"", "\"path\": \"../results.json\"", "'..' segment")]
         [InlineData("\"schema\": \"modelcert/manifest/v1\"", "\"schema\": \"modelcert/manifest/v2\"", "expected 'modelcert/manifest/v1'")]
         [InlineData("\"created_at\": \"2026-03-14T15:09:26Z\"", "\"created_at\": \"yesterday\"", "not a UTC timestamp")]
-        [InlineData("\"bootstrap\": 42", "\"bootstrap\": -1", "non-negative integer")]
+        [InlineData("\"bootstrap\": 42", "\"bootstrap\": -1", "integer from 0 to")]
         public void Should_refuse_a_malformed_manifest(string find, string replace, string expected)
         {
             using var fixture = new PackFixture();
