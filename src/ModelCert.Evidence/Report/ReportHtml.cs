@@ -85,7 +85,7 @@ public static partial class ReportHtml
                 html.Append("<br><span class=\"sub\">").Append(Html.Percent(confidence)).Append(" CI</span>");
             }
 
-            html.Append("</td><td>").AppendEscaped(check.Threshold?.ToString() ?? string.Empty);
+            html.Append("</td><td class=\"threshold\">").AppendEscaped(ThresholdText(check.Threshold));
             if (check.ThresholdSource is not null)
             {
                 html.Append("<br><span class=\"sub\">").AppendEscaped(check.ThresholdSource).Append("</span>");
@@ -173,6 +173,9 @@ public static partial class ReportHtml
         "error" => "At least one requirement could not be evaluated.",
         _ => "Unknown verdict.",
     };
+
+    /// <summary>The threshold with mathematical signs (results.json and the CSV keep the plain form).</summary>
+    private static string ThresholdText(Threshold? threshold) => threshold?.ToString().Replace(">=", "≥", StringComparison.Ordinal).Replace("<=", "≤", StringComparison.Ordinal) ?? string.Empty;
 
     private static string TaskName(string task) => task.Replace('_', ' ');
 

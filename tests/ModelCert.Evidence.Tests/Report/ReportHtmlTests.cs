@@ -60,7 +60,7 @@ public sealed class ReportHtmlTests
             Expect.Sequence(positions.Order(), positions, "section positions");
             Expect.Contains("✗ Rejected</p>", html, "the verdict in words, not only in colour");
             Expect.Contains("[0.3, 0.5]", html, "the interval of the failing requirement");
-            Expect.Contains("&gt;= 0.8", html, "its threshold");
+            Expect.Contains("<td class=\"threshold\">≥ 0.8", html, "its threshold");
             Expect.Contains("plain clause 1", html, "its clause");
             Expect.Contains("✗ fail</span>", html, "the outcome badge with text");
         }
