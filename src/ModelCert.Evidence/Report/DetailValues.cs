@@ -33,12 +33,19 @@ internal static class DetailValues
     public static string? Text(IReadOnlyDictionary<string, object?>? details, string key) =>
         Get(details, key) is { } element ? Display(element) : null;
 
-    /// <summary>A number field of an object, or null when it is absent, null or not a number.</summary>
-    public static double? Number(JsonElement item, string name) =>
-        item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble()
-        : item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out value) && value.ValueKind == JsonValueKind.String
-            && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed
-        : null;
+    /// <summary>A finite number field of an object, or null when it is absent, null, not a number, NaN or infinite.</summary>
+    public static double? Number(JsonElement item, string name)
+    {
+        if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        double? number = value.ValueKind == JsonValueKind.Number ? value.GetDouble()
+            : value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed
+            : null;
+        return number is { } n && double.IsFinite(n) ? n : null;
+    }
 
     /// <summary>A field of an object as display text, or empty.</summary>
     public static string Field(JsonElement item, string name) =>

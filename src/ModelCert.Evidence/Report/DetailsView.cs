@@ -11,8 +11,6 @@ namespace ModelCert.Evidence.Report;
 /// </summary>
 internal static class DetailsView
 {
-    private static readonly HashSet<string> Drawn = new(StringComparer.Ordinal) { "curve", "curve_x", "curve_y", "slices", "importance", "remediation" };
-
     private static readonly string[] SliceColumns = ["slice", "size", "error", "effect", "p_value", "q_value"];
 
     /// <summary>The charts and tables of the details (curve, slices, importance); empty when there are none.</summary>
@@ -78,13 +76,13 @@ internal static class DetailsView
                 {
                     foreach (var inner in property.Value.EnumerateObject())
                     {
-                        html.Append("<tr><th>").AppendEscaped(Label(property.Name)).Append(": ").AppendEscaped(inner.Name).Append("</th><td class=\"num\">")
+                        html.Append("<tr><th>").AppendEscaped(Label(property.Name)).Append(": ").AppendEscaped(inner.Name).Append("</th>").Append(Cell(inner.Value))
                             .AppendEscaped(DetailValues.Display(inner.Value)).Append("</td></tr>");
                     }
                 }
                 else
                 {
-                    html.Append("<tr><th>").AppendEscaped(Label(property.Name)).Append("</th><td class=\"num\">").AppendEscaped(DetailValues.Display(property.Value)).Append("</td></tr>");
+                    html.Append("<tr><th>").AppendEscaped(Label(property.Name)).Append("</th>").Append(Cell(property.Value)).AppendEscaped(DetailValues.Display(property.Value)).Append("</td></tr>");
                 }
             }
         }
@@ -101,7 +99,7 @@ internal static class DetailsView
         }
 
         var html = new StringBuilder();
-        foreach (var (key, value) in check.Details.Where(d => !Drawn.Contains(d.Key)))
+        foreach (var (key, value) in check.Details.Where(d => !IsDrawn(check, d.Key)))
         {
             var text = DetailValues.Display(DetailValues.ToJson(value));
             html.Append("<dt>").AppendEscaped(Label(key)).Append("</dt><dd>").AppendEscaped(text.Length > 600 ? text[..599] + "…" : text).Append("</dd>");
@@ -111,4 +109,15 @@ internal static class DetailsView
     }
 
     private static string Label(string key) => key.Replace('_', ' ');
+
+    private static string Cell(JsonElement value) => value.ValueKind == JsonValueKind.Number ? "<td class=\"num\">" : "<td>";
+
+    /// <summary>Whether a detail is already drawn as a chart or table (one of an unexpected shape is listed instead).</summary>
+    private static bool IsDrawn(CheckResult check, string key) => key switch
+    {
+        "curve" or "curve_x" or "curve_y" => DetailValues.Objects(check.Details, "curve") is not null,
+        "slices" or "importance" => DetailValues.Objects(check.Details, key) is not null,
+        "remediation" => check.Outcome is not (Core.Requirements.Outcome.Pass or Core.Requirements.Outcome.Skipped),
+        _ => false,
+    };
 }

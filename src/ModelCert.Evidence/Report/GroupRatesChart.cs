@@ -18,12 +18,17 @@ internal static class GroupRatesChart
 
     private static readonly (string Key, string Title)[] Rates = [("selection_rate", "Selection rate"), ("tpr", "True positive rate"), ("fpr", "False positive rate")];
 
-    public static string Render(string attribute, AttributeSection section, ResultsDocument results)
+    public static string? Render(string attribute, AttributeSection section, ResultsDocument results)
     {
         var groups = section.Groups.OrderByDescending(g => g.Value.Count).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
         var checks = results.Checks.Where(c => c.Attribute == attribute && c.Id.StartsWith("fairness.", StringComparison.Ordinal)).ToList();
         var small = SmallGroups(checks, groups.Select(g => (g.Key, g.Value.Count)));
         var panels = Rates.Where(r => groups.Any(g => Rate(g.Value, r.Key) is not null)).ToList();
+        if (panels.Count == 0 || groups.Count == 0)
+        {
+            return null;
+        }
+
         var labelWidth = Math.Clamp(groups.Max(g => Label(g.Key, g.Value.Count, small.Contains(g.Key)).Length) * 7.1, 90, 260);
         const double width = 1040;
         var chart = new SvgChart(
@@ -50,7 +55,7 @@ internal static class GroupRatesChart
             var (key, title) = panels[p];
             var left = chart.Left + (p * (panelWidth + PanelGap));
             var references = References(key, checks, groups, small);
-            var high = groups.Select(g => Math.Max(Rate(g.Value, key) ?? 0, g.Value.Ci.TryGetValue(key, out var ci) && ci.Length == 2 ? ci[1] : 0))
+            var high = groups.Select(g => Math.Max(Rate(g.Value, key) ?? 0, Interval(g.Value, key) is { } ci ? ci[1] : 0))
                 .Concat(references.Select(r => r.Value)).DefaultIfEmpty(0).Max();
             var scale = new LinearScale(0, Math.Min(1, Math.Max(0.1, Math.Ceiling(high * 1.08 * 10) / 10)), left, left + panelWidth);
             Panel(chart, scale, title);
@@ -86,13 +91,17 @@ internal static class GroupRatesChart
         return decided ? named : groups.Where(g => g.Count < 30).Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
     }
 
-    public static double? Rate(GroupSection group, string key) => key switch
+    /// <summary>A group's rate, or null when it is undefined (or not a finite number).</summary>
+    public static double? Rate(GroupSection group, string key) => (key switch
     {
         "selection_rate" => group.SelectionRate,
         "tpr" => group.Tpr,
         "fpr" => group.Fpr,
         _ => null,
-    };
+    }) is { } rate && double.IsFinite(rate) ? rate : null;
+
+    private static double[]? Interval(GroupSection group, string key) =>
+        group.Ci.TryGetValue(key, out var ci) && ci is [var low, var high] && double.IsFinite(low) && double.IsFinite(high) ? ci : null;
 
     private static double RowY(SvgChart chart, int row) => chart.Top + 8 + (row * RowHeight) + (RowHeight / 2);
 
@@ -125,7 +134,7 @@ internal static class GroupRatesChart
         }
 
         var tooltip = $"{name}: {title.ToLowerInvariant()} {Html.Number(rate)}";
-        if (group.Ci.TryGetValue(key, out var ci) && ci is [var low, var high])
+        if (Interval(group, key) is [var low, var high])
         {
             var (x1, x2) = (scale.Map(low), scale.Map(high));
             chart.Line(x1, y, x2, y, "whisker").Line(x1, y - 5, x1, y + 5, "whisker").Line(x2, y - 5, x2, y + 5, "whisker");

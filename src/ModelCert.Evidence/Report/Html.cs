@@ -48,7 +48,7 @@ internal static class Html
         null => string.Empty,
         { } v when double.IsNaN(v) => "NaN",
         { } v when double.IsInfinity(v) => v > 0 ? "∞" : "-∞",
-        { } v => v.ToString("0.####", CultureInfo.InvariantCulture),
+        { } v => (Math.Round(v, 4) + 0.0).ToString("0.####", CultureInfo.InvariantCulture),
     };
 
     /// <summary>A count with thousands separators (invariant).</summary>

@@ -26,7 +26,7 @@ internal static class ImportanceChart
         var chart = new SvgChart(620, 40 + (rows.Count * RowHeight) + 44, title, "Importance per feature with confidence intervals, largest first.", (labelWidth + 12, 16, 20, 44));
         var values = rows.SelectMany(r => new[] { r.Value, r.Low, r.High }).OfType<double>().Where(double.IsFinite).Append(0).ToList();
         var (low, high) = CurveChart.Padded(Math.Min(0, values.Min()), values.Max());
-        var x = new LinearScale(Math.Min(0, low), high, chart.Left, chart.Right);
+        var x = new LinearScale(values.Min() >= 0 ? 0 : low, high, chart.Left, chart.Right);
         chart.XAxis(x, x.Ticks(5), "Importance");
         for (var i = 0; i < rows.Count; i++)
         {

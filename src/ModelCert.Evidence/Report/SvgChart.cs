@@ -27,7 +27,7 @@ internal readonly record struct LinearScale(double DomainLow, double DomainHigh,
         var ticks = new List<double>();
         for (var tick = Math.Ceiling(DomainLow / step) * step; tick <= DomainHigh + (step * 1e-9); tick += step)
         {
-            ticks.Add(Math.Round(tick, 10));
+            ticks.Add(Math.Round(tick, 10) + 0.0);
         }
 
         return ticks;

@@ -102,6 +102,46 @@ public sealed class ReportHtmlTests
         }
 
         [Fact]
+        public void Should_render_a_sparse_document_with_undefined_and_non_finite_numbers()
+        {
+            // Given a regression document without fairness rates, ROC or bins, and details with NaN and wrong shapes
+            var sample = ReportSamples.Document();
+            var document = sample with
+            {
+                Task = "regression",
+                Verdict = "certified",
+                Metrics = new MetricsSection(
+                    new PerformanceSection { N = 10, Mae = double.NaN, Rmse = 1.5 },
+                    new SortedDictionary<string, AttributeSection>(StringComparer.Ordinal)
+                    {
+                        ["sex"] = new() { Groups = new(StringComparer.Ordinal) { ["F"] = new GroupSection { Count = 5, Mae = 1 } } },
+                    }),
+                Checks =
+                [
+                    sample.Checks[1] with
+                    {
+                        Details = new Dictionary<string, object?>
+                        {
+                            ["curve"] = new List<object> { new Dictionary<string, object?> { ["x"] = "NaN", ["value"] = double.PositiveInfinity }, 3 },
+                            ["importance"] = "not a list",
+                            ["slices"] = new List<object?> { null },
+                        },
+                    },
+                ],
+            };
+
+            // When it is rendered
+            var html = ReportHtml.Render(document);
+
+            // Then the page is whole, draws no chart from the bad data, and writes no NaN coordinate
+            Assert.EndsWith("</html>\n", html, StringComparison.Ordinal);
+            Expect.Contains("✓ Certified</p>", html, "the verdict");
+            Expect.Contains("<dt>importance</dt><dd>not a list</dd>", html, "a detail of an unexpected shape is listed");
+            Assert.DoesNotContain("=\"NaN\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<svg", html, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Should_show_file_names_but_not_the_folders_of_the_users_machine()
         {
             // Given paths under a home folder / When rendered
