@@ -78,11 +78,21 @@ public static partial class ReportHtml
                 html.Append(" <span class=\"chip\">").AppendEscaped(check.Attribute).Append("</span>");
             }
 
-            html.Append("<br><span class=\"sub\">").AppendEscaped(check.Title ?? check.Id).Append("</span><br><code class=\"sub\">").AppendEscaped(check.Id).Append("</code></td>")
+            if (check.Title is not null)
+            {
+                html.Append("<br><span class=\"sub\">").AppendEscaped(check.Title).Append("</span>");
+            }
+
+            html.Append("<br><code class=\"sub\">").AppendEscaped(check.Id).Append("</code></td>")
                 .Append("<td class=\"num value\">").Append(Html.Number(check.Value)).Append("</td><td class=\"num\">").Append(Html.Interval(check.Ci));
             if (check.Ci is not null && check.Confidence is { } confidence)
             {
                 html.Append("<br><span class=\"sub\">").Append(Html.Percent(confidence)).Append(" CI</span>");
+            }
+
+            if (IntervalGlyph.Render(check) is { } glyph)
+            {
+                html.Append(glyph);
             }
 
             html.Append("</td><td class=\"threshold\">").AppendEscaped(ThresholdText(check.Threshold));

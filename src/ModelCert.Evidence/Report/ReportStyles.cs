@@ -70,6 +70,10 @@ table.remediation { width: auto; min-width: 320px; }
 .figure figcaption { font-size: 12px; color: var(--muted); max-width: 380px; }
 .attribute { margin-bottom: 18px; }
 svg.chart { display: block; max-width: 100%; height: auto; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+svg.chart.glyph { display: block; margin: 4px 0 0 auto; }
+svg.chart .miss { fill: var(--fail-bg); }
+svg.chart .limit { stroke: var(--fail); stroke-width: 2; }
+svg.chart .interval { stroke: var(--ink); stroke-width: 3; stroke-linecap: round; }
 svg.chart .grid { stroke: #e8ebf0; stroke-width: 1; }
 svg.chart .axis { stroke: #8a93a3; stroke-width: 1; }
 svg.chart .tick { fill: var(--muted); font-size: 11px; }

@@ -138,7 +138,8 @@ public sealed class ReportHtmlTests
             Expect.Contains("✓ Certified</p>", html, "the verdict");
             Expect.Contains("<dt>importance</dt><dd>not a list</dd>", html, "a detail of an unexpected shape is listed");
             Assert.DoesNotContain("=\"NaN\"", html, StringComparison.Ordinal);
-            Assert.DoesNotContain("<svg", html, StringComparison.Ordinal);
+            Expect.Equal(1, Regex.Count(html, "<svg "), "only the requirement's interval glyph is drawn");
+            Expect.Contains("aria-label=\"Interval of plain.noise against its threshold\"", html, "the glyph");
         }
 
         [Fact]
