@@ -49,7 +49,9 @@ table.data thead th { background: var(--soft); font-size: 12px; text-transform: 
 table.data .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.kv th { width: 200px; font-weight: 600; color: var(--muted); }
 table.metrics { width: auto; min-width: 400px; margin-right: 40px; }
+table.groups { font-size: 12.5px; }
 table.groups td:first-child { white-space: nowrap; }
+table.groups th, table.groups td { padding: 6px 6px; }
 td.value { font-weight: 700; }
 td.hash { font: 12px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; word-break: break-all; }
 td.message { max-width: 320px; font-size: 12.5px; }
