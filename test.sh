@@ -7,6 +7,19 @@ cd "$root"
 
 eng/natives.sh || { echo "0 passed, 1 failed"; exit 1; }
 
+# Chromium for the browser test of report.html: Debian's package, driven by Playwright (no browser download).
+# Installed only when missing; one retry after refreshing the package lists. Without it the test skips, or fails under CI.
+results="$root/artifacts/test-results"
+mkdir -p "$results"
+if [[ ! -x /usr/bin/chromium ]] && command -v apt-get >/dev/null; then
+  echo "test.sh: installing chromium ..."
+  install_chromium() { DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >>"$results/chromium-install.log" 2>&1; }
+  if ! install_chromium; then
+    apt-get update >>"$results/chromium-install.log" 2>&1
+    install_chromium || echo "test.sh: chromium could not be installed (see $results/chromium-install.log)"
+  fi
+fi
+
 echo "test.sh: building ..."
 if ! dotnet build ModelCert.slnx -c Release --nologo -v quiet -warnaserror; then
   echo "test.sh: build failed"
@@ -15,8 +28,6 @@ if ! dotnet build ModelCert.slnx -c Release --nologo -v quiet -warnaserror; then
 fi
 
 passed=0; failed=0; skipped=0; status=0
-results="$root/artifacts/test-results"
-mkdir -p "$results"
 for project in tests/*.Tests; do
   name="$(basename "$project")"
   dll="$project/bin/Release/net10.0/$name.dll"

@@ -73,6 +73,8 @@ public sealed class DisparityCheckTests
             // Then M is left out of the decision and named, and what would pass goes to review
             Assert.True(result.Outcome == Outcome.Review, $"outcome {result.Outcome}: {result.Message}");
             Assert.Contains("M (10)", result.Message, StringComparison.Ordinal);
+            Assert.Equal(["M"], Expect.Detail<List<string>>(result, "small_groups", "groups the report marks as small"));
+            Assert.Equal(30, Expect.Detail<int>(result, "min_group_size", "the size they were measured against"));
         }
 
         [Fact]

@@ -79,7 +79,7 @@ public sealed class DisparityCheck(string id, FairnessMetric metric, bool needsL
             notes.Add($"rates with a zero denominator are {(data.Profile == DefinitionProfile.Fairlearn ? "counted as 0 (fairlearn profile)" : "left out")}: {string.Join(", ", undefined)}");
         }
 
-        var result = CheckResults.Decide(requirement, measurement, attribute.Name, Details(attribute, cells), notes.Count == 0 ? null : string.Join("; ", notes));
+        var result = CheckResults.Decide(requirement, measurement, attribute.Name, Details(attribute, cells, eligibility, requirement), notes.Count == 0 ? null : string.Join("; ", notes));
 
         // A miss comes with a projected fix: per-group thresholds and reweighing weights, each with its effect.
         var include = eligibility.Include;
@@ -146,10 +146,16 @@ public sealed class DisparityCheck(string id, FairnessMetric metric, bool needsL
                 .Select(k => $"{attribute.Groups[g]}: {k.ToString().ToLowerInvariant()}"))];
     }
 
-    private static Dictionary<string, object?> Details(ProtectedAttribute attribute, AttributeCells cells) => new()
+    /// <summary>Group sizes, and which groups were too small to decide on (the report marks them in its charts).</summary>
+    private static Dictionary<string, object?> Details(ProtectedAttribute attribute, AttributeCells cells, GroupEligibility eligibility, Requirement requirement) => new()
     {
         ["groups"] = Enumerable.Range(0, cells.GroupCount)
             .Where(g => cells.Group(g).Count > 0)
             .ToDictionary(g => attribute.Groups[g], g => cells.Group(g).Count),
+        ["min_group_size"] = requirement.Parameters.MinGroupSize ?? requirement.MinSample,
+        ["small_groups"] = Enumerable.Range(0, cells.GroupCount)
+            .Where(g => cells.Group(g).Count > 0 && !eligibility.Include[g])
+            .Select(g => attribute.Groups[g])
+            .ToList(),
     };
 }
