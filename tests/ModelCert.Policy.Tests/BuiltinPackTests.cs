@@ -17,7 +17,7 @@ public sealed class BuiltinPackTests
         public void Should_list_the_shipped_packs_sorted()
         {
             // Given the assembly / When the names are listed / Then the three packs are there
-            Assert.Equal(["baseline", "four-fifths", "nyc-ll144"], BuiltinPacks.Names);
+            Assert.Equal(["baseline", "eu-ai-act-high-risk", "four-fifths", "nyc-ll144"], BuiltinPacks.Names);
         }
 
         [Fact]
@@ -25,7 +25,7 @@ public sealed class BuiltinPackTests
         {
             // Given a name that is not a pack / When it is read / Then the error lists the builtins
             var error = Assert.Throws<InputException>(() => BuiltinPacks.ReadText("sr-11-7"));
-            Assert.Equal("unknown builtin policy 'sr-11-7'; valid builtins: baseline, four-fifths, nyc-ll144", error.Message);
+            Assert.Equal("unknown builtin policy 'sr-11-7'; valid builtins: baseline, eu-ai-act-high-risk, four-fifths, nyc-ll144", error.Message);
         }
     }
 

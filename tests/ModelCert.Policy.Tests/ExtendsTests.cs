@@ -105,11 +105,11 @@ public sealed class ExtendsTests
         {
             // Given an extends of a builtin that does not exist
             using var folder = new PolicyFolder();
-            folder.Write("p.yaml", Extending("mine", "m", "builtin:eu-ai-act"));
+            folder.Write("p.yaml", Extending("mine", "m", "builtin:sr-11-7"));
 
             // When it is resolved / Then the builtins are listed
             var error = folder.ResolveFails(Policies.Classification, "p.yaml");
-            Assert.Equal(["p.yaml:6:11: unknown builtin policy 'eu-ai-act'; valid builtins: baseline, four-fifths, nyc-ll144"], error.Diagnostics.Select(d => d.ToString()));
+            Assert.Equal(["p.yaml:6:11: unknown builtin policy 'sr-11-7'; valid builtins: baseline, eu-ai-act-high-risk, four-fifths, nyc-ll144"], error.Diagnostics.Select(d => d.ToString()));
         }
 
         [Fact]
@@ -121,7 +121,7 @@ public sealed class ExtendsTests
             // When it is resolved / Then the right name is suggested with the list
             var error = folder.ResolveFails(Policies.Classification, "builtin:four-fifth");
             Assert.Equal(
-                ["builtin:four-fifth:1:1: unknown builtin policy 'four-fifth'; did you mean 'four-fifths'? (builtins: baseline, four-fifths, nyc-ll144)"],
+                ["builtin:four-fifth:1:1: unknown builtin policy 'four-fifth'; did you mean 'four-fifths'? (builtins: baseline, eu-ai-act-high-risk, four-fifths, nyc-ll144)"],
                 error.Diagnostics.Select(d => d.ToString()));
         }
     }

@@ -35,6 +35,28 @@ internal static class ComplianceText
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The fields a requirement's <c>fields</c> parameter names, spelled as <paramref name="known"/> spells them, or
+    /// <paramref name="fallback"/> when it names none; null with <paramref name="problem"/> when it names an unknown field.
+    /// </summary>
+    public static List<string>? RequiredFields(Requirement requirement, IReadOnlyList<string> known, IReadOnlyList<string> fallback, string what, out string? problem)
+    {
+        problem = null;
+        var named = requirement.Parameters.Names("fields");
+        if (named is null)
+        {
+            return [.. fallback];
+        }
+
+        if (Unknown(named, known) is { Count: > 0 } unknown)
+        {
+            problem = $"params.fields names unknown {what} fields {Quote(unknown)}; valid: {string.Join(", ", known)}";
+            return null;
+        }
+
+        return [.. named.Select(n => known.First(f => Same(f, n))).Distinct(StringComparer.Ordinal)];
+    }
+
     public static bool Same(string a, string b) => string.Equals(Fold(a), Fold(b), StringComparison.Ordinal);
 
     public static List<string> Unknown(IEnumerable<string> names, IReadOnlyList<string> known) =>

@@ -28,15 +28,14 @@ public sealed class ModelCardCheck : ICheck
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(requirement);
-        var named = requirement.Parameters.Names("fields");
-        if (named is not null && ComplianceText.Unknown(named, Fields) is { Count: > 0 } unknown)
+        var named = requirement.Parameters.Names("fields") is not null;
+        if (ComplianceText.RequiredFields(requirement, Fields, RequiredFor(data.RiskTier), "model-card", out var problem) is not { } required)
         {
-            return [CheckResults.Error(requirement, $"params.fields names unknown model-card fields {ComplianceText.Quote(unknown)}; valid: {string.Join(", ", Fields)}")];
+            return [CheckResults.Error(requirement, problem!)];
         }
 
-        var required = named?.Select(n => Fields.First(f => ComplianceText.Same(f, n))).Distinct(StringComparer.Ordinal).ToList() ?? [.. RequiredFor(data.RiskTier)];
         var missing = required.Where(field => !IsPresent(data, field)).ToList();
-        var basis = named is not null ? "the requirement's list" : data.RiskTier is { } tier ? $"risk tier '{tier}'" : "risk tier not stated, so the high-risk list";
+        var basis = named ? "the requirement's list" : data.RiskTier is { } tier ? $"risk tier '{tier}'" : "risk tier not stated, so the high-risk list";
         var details = new Dictionary<string, object?>
         {
             ["required"] = required,

@@ -21,13 +21,11 @@ public sealed class ProvenanceCheck : ICheck
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(requirement);
-        var named = requirement.Parameters.Names("fields");
-        if (named is not null && ComplianceText.Unknown(named, Fields) is { Count: > 0 } unknown)
+        if (ComplianceText.RequiredFields(requirement, Fields, DefaultRequired, "provenance", out var problem) is not { } required)
         {
-            return [CheckResults.Error(requirement, $"params.fields names unknown provenance fields {ComplianceText.Quote(unknown)}; valid: {string.Join(", ", Fields)}")];
+            return [CheckResults.Error(requirement, problem!)];
         }
 
-        var required = named?.Select(n => Fields.First(f => ComplianceText.Same(f, n))).Distinct(StringComparer.Ordinal).ToList() ?? [.. DefaultRequired];
         var provenance = data.Provenance;
         var problems = required.Where(field => !IsDeclared(provenance, field)).Select(field => $"{field} is not declared").ToList();
         var today = DateOnly.FromDateTime(data.Time.GetUtcNow().UtcDateTime);
