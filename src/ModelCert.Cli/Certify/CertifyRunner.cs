@@ -33,7 +33,9 @@ internal static class CertifyRunner
         var resolved = PolicyResolver.Resolve(policies, new SubmissionContext(task, submission.RiskTier, submission.Jurisdiction), submission.BaseDirectory);
         var requirements = resolved.Requirements.Select(r => r.ToCoreRequirement()).ToList();
         Status(string.Create(CultureInfo.InvariantCulture, $"checking {requirements.Count} requirements on {data.Rows:N0} rows ({data.Bootstrap.Replicates} bootstrap replicates)"));
-        var checks = CheckRegistry.Evaluate(data, requirements);
+        var timer = new CheckTimer(Status);
+        var checks = CheckRegistry.Evaluate(data, requirements, timer);
+        timer.Finish();
         var verdict = Decision.Verdict(checks.Select(c => c.Outcome));
         var document = Document(submission, prepared, resolved, checks, verdict, console.Time);
 
