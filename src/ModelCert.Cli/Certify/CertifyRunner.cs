@@ -59,7 +59,9 @@ internal static class CertifyRunner
         }
 
         status(string.Create(CultureInfo.InvariantCulture, $"checking {requirements.Count} requirements on {data.Rows:N0} rows ({data.Bootstrap.Replicates} bootstrap replicates)"));
-        var checks = CheckRegistry.Evaluate(data, requirements);
+        var timer = new CheckTimer(status);
+        var checks = CheckRegistry.Evaluate(data, requirements, timer);
+        timer.Finish();
         var verdict = Decision.Verdict(checks.Select(c => c.Outcome));
         var document = Document(submission, prepared with { Data = data }, resolved, checks, verdict, console.Time);
         return new Certification(document, resolved);
