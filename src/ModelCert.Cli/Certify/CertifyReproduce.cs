@@ -43,7 +43,9 @@ internal static class CertifyReproduce
         var differences = InputDigests(submission, recorded);
         Status($"re-running with the {locked.Requirements.Count} locked requirements and seed {submission.Seed}");
         var rerun = CertifyRunner.Evaluate(submission, console, Status, locked);
-        differences.AddRange(ResultsDiff.Compare(recorded, JsonNode.Parse(ResultsJson.Serialize(rerun.Document))));
+        differences.AddRange(ResultsDiff.Compare(recorded, JsonNode.Parse(ResultsJson.Serialize(rerun.Document)))
+            .OrderBy(Importance)
+            .ThenBy(d => d, StringComparer.Ordinal));
         if (differences.Count == 0)
         {
             console.Out.WriteLine($"reproduced: the re-run of '{pack}' is identical (verdict {rerun.Document.Verdict}, {rerun.Document.Checks.Count} checks, every metric)");
@@ -64,6 +66,14 @@ internal static class CertifyReproduce
 
         return ExitCode.ReproductionDiffers;
     }
+
+    /// <summary>What a reader needs first when the list is cut short: the verdict, the headline metrics, then decisions.</summary>
+    private static int Importance(string difference) =>
+        difference.StartsWith("verdict", StringComparison.Ordinal) ? 0
+        : difference.StartsWith("metrics.performance", StringComparison.Ordinal) ? 1
+        : difference.StartsWith("metrics", StringComparison.Ordinal) ? 2
+        : difference.StartsWith("checks[", StringComparison.Ordinal) && !difference.Contains(".details", StringComparison.Ordinal) ? 3
+        : 4;
 
     /// <summary>Each input file whose SHA-256 is not the one results.json recorded, named with both digests.</summary>
     private static List<string> InputDigests(Submission submission, JsonNode? recorded)
