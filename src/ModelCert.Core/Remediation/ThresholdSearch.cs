@@ -32,6 +32,12 @@ internal sealed class ThresholdSearch
     private readonly GroupRateKind[] _kinds;
     private readonly Option[][] _options;
 
+    /// <summary>Each group's option indices, best score first (lower index first among equals): the first in band is the pick.</summary>
+    private readonly int[][] _byScore;
+
+    /// <summary>The band floors per rate kind, for ratio and for difference bounds; the same for every target.</summary>
+    private readonly Dictionary<bool, double[][]> _grids = [];
+
     public ThresholdSearch(RemediationInput input)
     {
         _input = input;
@@ -41,6 +47,7 @@ internal sealed class ThresholdSearch
                 .Where(t => t == input.BaseThreshold || group.At(t).PredictedPositives is var chosen && chosen > 0 && chosen < group.Count)
                 .Select(t => Option.Of(t, group.At(t), group.At(input.BaseThreshold), _kinds, input.Labelled, input.TotalRows))]
             : Array.Empty<Option>())];
+        _byScore = [.. _options.Select(options => Enumerable.Range(0, options.Length).OrderByDescending(o => options[o].Score).ThenBy(o => o).ToArray())];
     }
 
     public static GroupRateKind[] Kinds(FairnessMetric metric) => metric switch
@@ -108,7 +115,12 @@ internal sealed class ThresholdSearch
     /// <summary>The chosen option index per group (unused for left-out groups) for the best band, or null if none fits.</summary>
     private int[]? Best(double target, bool ratio)
     {
-        var grids = _kinds.Select((_, k) => Grid(k, ratio, _kinds.Length == 1 ? SingleGrid : PairGrid)).ToArray();
+        if (!_grids.TryGetValue(ratio, out var grids))
+        {
+            grids = [.. _kinds.Select((_, k) => Grid(k, ratio, _kinds.Length == 1 ? SingleGrid : PairGrid))];
+            _grids[ratio] = grids;
+        }
+
         int[]? best = null;
         var bestScore = long.MinValue;
         var choice = new int[_options.Length];
@@ -125,13 +137,13 @@ internal sealed class ThresholdSearch
 
                 var pick = -1;
                 var pickScore = long.MinValue;
-                for (var o = 0; o < _options[g].Length; o++)
+                foreach (var o in _byScore[g])
                 {
-                    var option = _options[g][o];
-                    if (option.Score > pickScore && InBand(option, lows, target, ratio))
+                    if (InBand(_options[g][o], lows, target, ratio))
                     {
                         pick = o;
-                        pickScore = option.Score;
+                        pickScore = _options[g][o].Score;
+                        break;
                     }
                 }
 
