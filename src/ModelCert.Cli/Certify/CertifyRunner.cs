@@ -58,6 +58,7 @@ internal static class CertifyRunner
             status(string.Create(CultureInfo.InvariantCulture, $"excluded {excluded.Count:N0} of {excluded.Of:N0} rows ({excluded.Reason})"));
         }
 
+        data.Metrics.StartScoreIntervals();
         status(string.Create(CultureInfo.InvariantCulture, $"checking {requirements.Count} requirements on {data.Rows:N0} rows ({data.Bootstrap.Replicates} bootstrap replicates)"));
         var timer = new CheckTimer(status);
         var checks = CheckRegistry.Evaluate(data, requirements, timer);

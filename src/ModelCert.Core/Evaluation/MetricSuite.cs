@@ -18,6 +18,7 @@ public sealed partial class MetricSuite
     private long[]? _overallReplicates;
     private ScoreMetricsResult? _score;
     private ScoreBootstrap? _scoreBootstrap;
+    private Task<ScoreBootstrap>? _pendingScoreBootstrap;
     private RocCurve? _roc;
     private ReliabilityCurve? _reliability;
     private readonly Dictionary<int, ScoreBootstrap> _eceBootstraps = [];
@@ -89,8 +90,27 @@ public sealed partial class MetricSuite
             return null;
         }
 
-        _scoreBootstrap ??= ScoreBootstrap.Run(_data.Scores, _data.Truth, point, EceBins, Bootstrap);
+        _scoreBootstrap ??= _pendingScoreBootstrap?.GetAwaiter().GetResult() ?? ScoreBootstrap.Run(_data.Scores, _data.Truth, point, EceBins, Bootstrap);
         return _scoreBootstrap.Interval(kind, confidence);
+    }
+
+    /// <summary>
+    /// Starts the score-metric replicates in the background, so they run while single-threaded work (checks, the
+    /// evidence pack) goes on; <see cref="ScoreInterval"/> waits for them. The replicates are the same either way:
+    /// the task reads only the finished point estimate and the scores, and draws from the same seeded streams.
+    /// Call it from the thread that owns this suite, before any other use of it.
+    /// </summary>
+    public void StartScoreIntervals()
+    {
+        if (_scoreBootstrap is not null || _pendingScoreBootstrap is not null || Bootstrap.Replicates == 0 || Score is not { } point)
+        {
+            return;
+        }
+
+        var scores = _data.Scores;
+        var truth = _data.Truth;
+        var options = Bootstrap;
+        _pendingScoreBootstrap = Task.Run(() => ScoreBootstrap.Run(scores, truth, point, EceBins, options));
     }
 
     /// <summary>ECE with a requirement's own number of calibration bins (the default bins reuse the shared replicates).</summary>
@@ -124,7 +144,7 @@ public sealed partial class MetricSuite
     }
 
     /// <summary>Whether score intervals came from fine bins (large data) rather than exact cells; recorded in results.</summary>
-    public bool? ScoreIntervalsBinned => _scoreBootstrap?.Binned;
+    public bool? ScoreIntervalsBinned => (_scoreBootstrap ??= _pendingScoreBootstrap?.GetAwaiter().GetResult())?.Binned;
 
     public AttributeCells Cells(ProtectedAttribute attribute)
     {
