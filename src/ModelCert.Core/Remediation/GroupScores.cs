@@ -24,31 +24,43 @@ internal sealed class GroupScores
     /// <summary>Per group code 0..groupCount-1; rows with a negative code belong to no group.</summary>
     public static GroupScores[] Build(double[] scores, bool[] truth, int[] codes, int groupCount)
     {
-        var rows = new List<int>[groupCount];
-        for (var g = 0; g < groupCount; g++)
+        var sizes = new int[groupCount];
+        foreach (var code in codes)
         {
-            rows[g] = [];
+            if (code >= 0)
+            {
+                sizes[code]++;
+            }
         }
 
+        var keys = sizes.Select(n => new double[n]).ToArray();
+        var labels = sizes.Select(n => new bool[n]).ToArray();
+        var filled = new int[groupCount];
         for (var i = 0; i < codes.Length; i++)
         {
-            if (codes[i] >= 0)
+            if (codes[i] is var g and >= 0)
             {
-                rows[codes[i]].Add(i);
+                keys[g][filled[g]] = scores[i];
+                labels[g][filled[g]++] = truth[i];
             }
         }
 
-        return [.. rows.Select(list =>
+        var groups = new GroupScores[groupCount];
+        for (var g = 0; g < groupCount; g++)
         {
-            var ordered = list.OrderBy(i => scores[i]).ToArray();
-            var positivesFrom = new long[ordered.Length + 1];
-            for (var k = ordered.Length - 1; k >= 0; k--)
+            // Rows with equal scores may end in any order: every threshold cuts between distinct scores, so the counts
+            // above a cut do not depend on it.
+            Array.Sort(keys[g], labels[g]);
+            var positivesFrom = new long[keys[g].Length + 1];
+            for (var k = keys[g].Length - 1; k >= 0; k--)
             {
-                positivesFrom[k] = positivesFrom[k + 1] + (truth[ordered[k]] ? 1 : 0);
+                positivesFrom[k] = positivesFrom[k + 1] + (labels[g][k] ? 1 : 0);
             }
 
-            return new GroupScores([.. ordered.Select(i => scores[i])], positivesFrom);
-        })];
+            groups[g] = new GroupScores(keys[g], positivesFrom);
+        }
+
+        return groups;
     }
 
     /// <summary>The group's cells when its members are positive exactly when score &gt; <paramref name="threshold"/>.</summary>
