@@ -110,7 +110,9 @@ public sealed partial class MetricSuite
         var scores = _data.Scores;
         var truth = _data.Truth;
         var options = Bootstrap;
-        _pendingScoreBootstrap = Task.Run(() => ScoreBootstrap.Run(scores, truth, point, EceBins, options));
+        // One core fewer than the machine has, so the thread doing the checks keeps a core to itself.
+        var threads = Math.Max(1, Environment.ProcessorCount - 1);
+        _pendingScoreBootstrap = Task.Run(() => ScoreBootstrap.Run(scores, truth, point, EceBins, options, threads));
     }
 
     /// <summary>ECE with a requirement's own number of calibration bins (the default bins reuse the shared replicates).</summary>

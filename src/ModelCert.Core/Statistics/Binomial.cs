@@ -42,20 +42,19 @@ public static class Binomial
             return n;
         }
 
-        var k = SampleLow(random, n, terms.Low);
+        var k = n * terms.Low >= RejectionFloor ? Rejection(random, n, terms.Low) : Inversion(random, n, terms.Low, terms.LogHigh);
         return terms.Flipped ? n - k : k;
     }
 
     /// <summary>A draw for 0 &lt; p &lt;= 0.5.</summary>
     private static long SampleLow(SeededRandom random, long n, double p) =>
-        n * p >= RejectionFloor ? Rejection(random, n, p) : Inversion(random, n, p);
+        n * p >= RejectionFloor ? Rejection(random, n, p) : Inversion(random, n, p, Math.Log(1 - p));
 
     /// <summary>Inversion from 0: subtract f(0), f(1), ... from one uniform, each term from the last by f(k)/f(k-1).</summary>
-    private static long Inversion(SeededRandom random, long n, double p)
+    private static long Inversion(SeededRandom random, long n, double p, double logQ)
     {
-        var q = 1 - p;
-        var odds = p / q;
-        var f = Math.Exp(n * Math.Log(q));
+        var odds = p / (1 - p);
+        var f = Math.Exp(n * logQ);
         var u = random.NextDouble();
         long k = 0;
         while (u > f && k < n)
@@ -79,11 +78,14 @@ public static class Binomial
         var q = 1 - p;
         var spread = Math.Sqrt(n * p * q);
         var b = 1.15 + (2.53 * spread);
+        var inverseB = 1 / b;
         var a = -0.0873 + (0.0248 * b) + (0.01 * p);
+        var twoA = 2 * a;
         var c = (n * p) + 0.5;
-        var vr = 0.92 - (4.2 / b);
+        var vr = 0.92 - (4.2 * inverseB);
+        var inverseVr = 1 / vr;
         var triangle = 0.86 * vr;
-        var alpha = (2.83 + (5.1 / b)) * spread;
+        var alpha = (2.83 + (5.1 * inverseB)) * spread;
         var odds = p / q;
         var oddsTimesN1 = (n + 1) * odds;
         var mode = (long)Math.Floor((n + 1) * p);
@@ -96,8 +98,8 @@ public static class Binomial
             if (v <= triangle)
             {
                 // The triangle in the middle: accepted outright.
-                u = (v / vr) - 0.43;
-                var fast = (long)Math.Floor((((2 * a) / (0.5 - Math.Abs(u))) + b) * u + c);
+                u = (v * inverseVr) - 0.43;
+                var fast = (long)Math.Floor(((twoA / (0.5 - Math.Abs(u))) + b) * u + c);
                 if (fast >= 0 && fast <= n)
                 {
                     return fast;
@@ -112,13 +114,13 @@ public static class Binomial
             }
             else
             {
-                u = (v / vr) - 0.93;
+                u = (v * inverseVr) - 0.93;
                 u = (Math.Sign(u) * 0.5) - u;
                 v = random.NextDouble() * vr;
             }
 
             var us = 0.5 - Math.Abs(u);
-            var kd = Math.Floor((((2 * a) / us) + b) * u + c);
+            var kd = Math.Floor(((twoA / us) + b) * u + c);
             if (kd < 0 || kd > n)
             {
                 continue;
@@ -129,24 +131,17 @@ public static class Binomial
             var distance = Math.Abs(k - mode);
             if (distance <= 15)
             {
-                // Accept when v <= f(k) / f(mode), the ratio built term by term.
-                double f = 1;
-                if (mode < k)
+                // Accept when v <= f(k) / f(mode): the ratio's terms f(i)/f(i-1) = (n + 1 - i) odds / i, their numerators
+                // and denominators multiplied apart (at most 15 of each, far from overflow) and divided once.
+                double numerator = 1, denominator = 1;
+                var (from, to) = mode < k ? (mode + 1, k) : (k + 1, mode);
+                for (var i = from; i <= to; i++)
                 {
-                    for (var i = mode + 1; i <= k; i++)
-                    {
-                        f *= (oddsTimesN1 / i) - odds;
-                    }
-                }
-                else if (mode > k)
-                {
-                    for (var i = k + 1; i <= mode; i++)
-                    {
-                        v *= (oddsTimesN1 / i) - odds;
-                    }
+                    numerator *= oddsTimesN1 - (odds * i);
+                    denominator *= i;
                 }
 
-                if (v <= f)
+                if (mode < k ? v * denominator <= numerator : v * numerator <= denominator)
                 {
                     return k;
                 }

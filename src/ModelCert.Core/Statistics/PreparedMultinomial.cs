@@ -1,12 +1,16 @@
 namespace ModelCert.Core.Statistics;
 
-/// <summary>A binomial probability p with the side at most one half (1 - p when p is above 0.5, the draw then counted from n).</summary>
-internal readonly record struct BinomialTerms(double P, bool Flipped, double Low)
+/// <summary>
+/// A binomial probability p with the side at most one half (1 - p when p is above 0.5, the draw then counted from n)
+/// and the logarithm of that side's complement, which inversion needs in every draw.
+/// </summary>
+internal readonly record struct BinomialTerms(double P, bool Flipped, double Low, double LogHigh)
 {
     public static BinomialTerms Of(double p)
     {
         var flipped = p > 0.5;
-        return new BinomialTerms(p, flipped, flipped ? 1 - p : p);
+        var low = flipped ? 1 - p : p;
+        return new BinomialTerms(p, flipped, low, Math.Log(1 - low));
     }
 }
 

@@ -38,7 +38,7 @@ public sealed class ScoreBootstrap
     public bool Binned { get; }
 
     public static ScoreBootstrap Run(
-        ReadOnlySpan<double> scores, ReadOnlySpan<bool> truth, ScoreMetricsResult point, int eceBins, BootstrapOptions options)
+        ReadOnlySpan<double> scores, ReadOnlySpan<bool> truth, ScoreMetricsResult point, int eceBins, BootstrapOptions options, int? maxThreads = null)
     {
         ArgumentNullException.ThrowIfNull(point);
         ArgumentNullException.ThrowIfNull(options);
@@ -51,6 +51,7 @@ public sealed class ScoreBootstrap
             options.Seed,
             0x5C0E,
             options.Replicates,
+            maxThreads,
             () => new long[cells.Counts.Length],
             (r, random, draw) =>
             {
