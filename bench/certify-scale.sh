@@ -74,20 +74,24 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 results=()
 for rows in $rows_list; do
   file="$(make_csv "$rows")"
-  for replicates in 1000 0; do
-    walls=() cpus=() peak=0
-    for ((run = 1; run <= runs; run++)); do
+  # The two configurations alternate run by run, so a drift in the machine's speed falls on both alike.
+  declare -A walls=() cpus=() peaks=()
+  for ((run = 1; run <= runs; run++)); do
+    for replicates in 1000 0; do
       measured="$(run_certify "$file" "$replicates" "$rows")"
       read -r wall cpu rss <<<"$measured"
       echo "certify-scale: $rows rows, $replicates replicates, run $run: ${wall} s wall, ${cpu} s CPU, peak $((rss / 1024)) MB" >&2
-      walls+=("$wall")
-      cpus+=("$cpu")
-      ((rss > peak)) && peak=$rss
+      walls[$replicates]+="$wall "
+      cpus[$replicates]+="$cpu "
+      ((rss > ${peaks[$replicates]:-0})) && peaks[$replicates]=$rss
     done
-    wall="$(printf '%s\n' "${walls[@]}" | median)"
-    cpu="$(printf '%s\n' "${cpus[@]}" | median)"
-    results+=("$rows $replicates $wall $cpu $peak")
   done
+  for replicates in 1000 0; do
+    wall="$(printf '%s\n' ${walls[$replicates]} | median)"
+    cpu="$(printf '%s\n' ${cpus[$replicates]} | median)"
+    results+=("$rows $replicates $wall $cpu ${peaks[$replicates]}")
+  done
+  unset walls cpus peaks
 done
 
 echo
