@@ -37,7 +37,9 @@ internal static class CertifyRunner
     internal static Certification Evaluate(Submission submission, CliConsole console, Action<string> status, ResolvedPolicy? locked = null)
     {
         var policies = submission.Policies.Count == 0 ? ["builtin:baseline"] : submission.Policies;
-        var needs = EvaluationNeeds.Of(locked is null ? EarlyRequirements(submission, policies) : locked.Requirements.Select(r => r.ToCoreRequirement()));
+        var early = locked is null ? Resolutions(submission, policies) : null;
+        IEnumerable<ResolvedPolicy> known = early is null ? [locked!] : early.Values;
+        var needs = EvaluationNeeds.Of(known.SelectMany(r => r.Requirements).Select(r => r.ToCoreRequirement()));
         var progress = new RowProgress(console, "certify: scored");
         using var prepared = EvaluationPreparer.Prepare(submission, console.Time, status, progress, needs);
         progress.Finish();
@@ -48,7 +50,7 @@ internal static class CertifyRunner
         }
 
         var task = data.Task == ModelTask.Regression ? "regression" : "binary_classification";
-        var resolved = locked ?? PolicyResolver.Resolve(policies, new SubmissionContext(task, submission.RiskTier, submission.Jurisdiction), submission.BaseDirectory);
+        var resolved = locked ?? early![task];
         var requirements = resolved.Requirements.Select(r => r.ToCoreRequirement()).ToList();
 
         // Consent: a compliance.consent requirement with on_missing: exclude leaves rows without consent out of every check.
@@ -78,10 +80,11 @@ internal static class CertifyRunner
     };
 
     /// <summary>
-    /// The requirements known before the model is opened (its task may come from its outputs): resolved for the
-    /// declared task, or for both tasks when none is declared, so preparation can honour every one that may apply.
+    /// The policies resolved before the model is opened (its task may come from its outputs): for the declared task, or
+    /// for both tasks when none is declared, so preparation can honour every requirement that may apply; the one for
+    /// the task the evaluation turns out to have is then used as it is.
     /// </summary>
-    private static IEnumerable<Requirement> EarlyRequirements(Submission submission, IReadOnlyList<string> policies)
+    private static Dictionary<string, ResolvedPolicy> Resolutions(Submission submission, IReadOnlyList<string> policies)
     {
         string[] tasks = submission.Task?.ToLowerInvariant() switch
         {
@@ -89,9 +92,10 @@ internal static class CertifyRunner
             "binary_classification" or "classification" => ["binary_classification"],
             _ => ["binary_classification", "regression"],
         };
-        return tasks.SelectMany(task => PolicyResolver
-            .Resolve(policies, new SubmissionContext(task, submission.RiskTier, submission.Jurisdiction), submission.BaseDirectory)
-            .Requirements.Select(r => r.ToCoreRequirement()));
+        return tasks.ToDictionary(
+            task => task,
+            task => PolicyResolver.Resolve(policies, new SubmissionContext(task, submission.RiskTier, submission.Jurisdiction), submission.BaseDirectory),
+            StringComparer.Ordinal);
     }
 
     private static void Validate(Submission submission)

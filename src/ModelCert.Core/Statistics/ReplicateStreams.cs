@@ -14,17 +14,9 @@ internal static class ReplicateStreams
     /// <param name="replicates">How many replicates.</param>
     /// <param name="state">Per-thread scratch (draw buffers).</param>
     /// <param name="replicate">Computes replicate r from its stream and stores it.</param>
-    public static void Run<TState>(ulong seed, ulong stream, int replicates, Func<TState> state, Action<int, SeededRandom, TState> replicate) =>
-        Run(seed, stream, replicates, null, state, replicate);
-
-    /// <summary>As <see cref="Run{TState}(ulong, ulong, int, Func{TState}, Action{int, SeededRandom, TState})"/>, on at most <paramref name="maxThreads"/> threads (default: every core); the replicates do not depend on it.</summary>
-    /// <param name="seed">The bootstrap seed.</param>
-    /// <param name="stream">Tells this set of replicates from others drawn with the same seed.</param>
-    /// <param name="replicates">How many replicates.</param>
-    /// <param name="maxThreads">The most threads to use.</param>
-    /// <param name="state">Per-thread scratch.</param>
-    /// <param name="replicate">Computes replicate r from its stream and stores it.</param>
-    public static void Run<TState>(ulong seed, ulong stream, int replicates, int? maxThreads, Func<TState> state, Action<int, SeededRandom, TState> replicate)
+    /// <param name="maxThreads">At most this many threads (default: every core); the replicates do not depend on it.</param>
+    public static void Run<TState>(
+        ulong seed, ulong stream, int replicates, Func<TState> state, Action<int, SeededRandom, TState> replicate, int? maxThreads = null)
     {
         var shares = Math.Clamp(replicates / MinReplicatesPerShare, 1, Math.Max(1, maxThreads ?? Environment.ProcessorCount));
         Parallel.For(0, shares, new ParallelOptions { MaxDegreeOfParallelism = shares }, share =>

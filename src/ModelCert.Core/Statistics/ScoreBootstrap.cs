@@ -51,7 +51,6 @@ public sealed class ScoreBootstrap
             options.Seed,
             0x5C0E,
             options.Replicates,
-            maxThreads,
             () => new long[cells.Counts.Length],
             (r, random, draw) =>
             {
@@ -61,7 +60,8 @@ public sealed class ScoreBootstrap
                 {
                     replicates[kind][r] = Select(value, kind) ?? double.NaN;
                 }
-            });
+            },
+            maxThreads);
 
         var shift = kinds.ToDictionary(k => k, k => (Select(point, k) ?? 0) - (Select(binnedPoint, k) ?? 0));
         return new ScoreBootstrap(replicates, shift, point, cells.Binned);

@@ -50,20 +50,7 @@ internal sealed partial class InspectionWalker
 
     private void WalkAttribute(ref ProtobufReader attribute, string owner, string where)
     {
-        var name = "(unnamed)";
-        var first = attribute;
-        while (first.TryReadTag(out var field, out var wire))
-        {
-            if (field == 1)
-            {
-                first.Expect(field, wire, WireType.LengthDelimited);
-                name = Display(first.ReadString());
-            }
-            else
-            {
-                first.Skip(wire);
-            }
-        }
+        var name = NameOf(attribute);
 
         var label = $"attribute '{name}' of {owner}";
         var inside = $" in the subgraph '{name}' of {owner}{where}";
@@ -89,20 +76,7 @@ internal sealed partial class InspectionWalker
 
     private void WalkValueInfo(ref ProtobufReader value, string role, string where)
     {
-        var name = "(unnamed)";
-        var first = value;
-        while (first.TryReadTag(out var field, out var wire))
-        {
-            if (field == 1)
-            {
-                first.Expect(field, wire, WireType.LengthDelimited);
-                name = Display(first.ReadString());
-            }
-            else
-            {
-                first.Skip(wire);
-            }
-        }
+        var name = NameOf(value);
 
         var label = $"{role} '{name}'{where}";
         while (value.TryReadTag(out var field, out var wire))
@@ -200,5 +174,28 @@ internal sealed partial class InspectionWalker
         }
 
         Record(size);
+    }
+
+    /// <summary>
+    /// The message's field 1 (the name, in attributes and value infos), read from a copy of the reader so the caller
+    /// still walks the message from its start; "(unnamed)" when absent.
+    /// </summary>
+    private static string NameOf(ProtobufReader message)
+    {
+        var name = "(unnamed)";
+        while (message.TryReadTag(out var field, out var wire))
+        {
+            if (field == 1)
+            {
+                message.Expect(field, wire, WireType.LengthDelimited);
+                name = Display(message.ReadString());
+            }
+            else
+            {
+                message.Skip(wire);
+            }
+        }
+
+        return name;
     }
 }
