@@ -46,7 +46,7 @@ internal static partial class DataErrors
             }
 
             if (message.Contains("Error when sniffing file", StringComparison.Ordinal)
-                && CsvRaggedRowFinder.Find(request.FullPath, request.Delimiter) is { } ragged)
+                && CsvRaggedRowFinder.Find(request.FullPath, request.Dialect.Delimiter) is { } ragged)
             {
                 return Ragged(
                     origin,

@@ -95,7 +95,7 @@ internal static class DatasetQuery
                     ? $"read_json({path})"
                     : $"read_json({path}, format = 'newline_delimited')";
             default:
-                var options = $"header = true, delim = {CsvDelimiter.ToSqlLiteral(request.Delimiter)}, "
+                var options = $"header = true, {request.Dialect.ToSqlOptions()}, "
                     + "strict_mode = true, null_padding = false, ignore_errors = false";
                 if (allVarchar)
                 {

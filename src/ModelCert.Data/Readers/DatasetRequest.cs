@@ -8,7 +8,7 @@ internal sealed record DatasetRequest(
     string Origin,
     string FullPath,
     DatasetFormat Format,
-    char Delimiter,
+    CsvDialect Dialect,
     IReadOnlyList<ColumnSchema>? Schema,
     DatasetReadOptions Options)
 {
@@ -47,8 +47,8 @@ internal sealed record DatasetRequest(
             ValidateSchema(path, format, schema);
         }
 
-        var delimiter = format == DatasetFormat.Csv ? CsvDelimiter.Choose(path) : ',';
-        return new DatasetRequest(path, Path.GetFullPath(path), format, delimiter, options.Schema, options);
+        var dialect = format == DatasetFormat.Csv ? CsvDialect.Of(path) : new CsvDialect(',', RfcQuoting: false);
+        return new DatasetRequest(path, Path.GetFullPath(path), format, dialect, options.Schema, options);
     }
 
     private static void ValidateSchema(string path, DatasetFormat format, IReadOnlyList<ColumnSchema> schema)

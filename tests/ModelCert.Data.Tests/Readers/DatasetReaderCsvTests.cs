@@ -112,5 +112,73 @@ public sealed class DatasetReaderCsvTests
             // Then the header's delimiter is used
             Expect.Equal("k:Int64, v:String", FrameValues.Kinds(frame.Schema), "schema");
         }
+        [Fact]
+        public void Should_read_doubled_quotes_and_quoted_delimiters_the_rfc_4180_way()
+        {
+            // Given quoted fields with doubled quotes and commas, the first of them after the rows the sniffer samples
+            using var directory = new TempDirectory();
+            var plain = string.Concat(Enumerable.Range(0, 25_000).Select(i => $"{i},plain\n"));
+            var path = directory.Write("quotes.csv", "id,text\n" + plain + "25000,\"say \"\"hi\"\", then go\"\n25001,\"a,b\"\n");
+
+            // When it is read
+            var frame = DatasetReader.ReadAll(path);
+
+            // Then the quoting is RFC 4180's: a doubled quote is one quote, a quoted comma is text
+            var text = FrameValues.Strings(frame, "text");
+            Expect.Equal(25_002, frame.RowCount, "rows");
+            Expect.Equal("say \"hi\", then go", text[25_000], "doubled quotes");
+            Expect.Equal("a,b", text[25_001], "quoted comma");
+        }
+
+        [Fact]
+        public void Should_read_apostrophes_and_backslashes_as_text()
+        {
+            // Given unquoted values with an apostrophe and a backslash, which leave the quoting to DuckDB's sniffer
+            using var directory = new TempDirectory();
+            var path = directory.Write("names.csv", "name,folder\nO'Brien,C:\\temp\nplain,\"x\"\"y\"\n");
+
+            // When it is read
+            var frame = DatasetReader.ReadAll(path);
+
+            // Then they are text, and the doubled quote is still one quote
+            Expect.Sequence(["O'Brien", "plain"], FrameValues.Strings(frame, "name"), "names");
+            Expect.Sequence(["C:\\temp", "x\"y"], FrameValues.Strings(frame, "folder"), "folders");
+        }
+    }
+
+    public sealed class Dialect
+    {
+        [Theory]
+        [InlineData("a,b\n1,\"x\"\"y\"\n", true)]
+        [InlineData("a,b\n1,O'Brien\n", false)]
+        [InlineData("a,b\n1,C:\\temp\n", false)]
+        [InlineData("a,b\n1,x", true)]
+        public void Should_pin_rfc_quoting_only_when_the_sampled_rows_hold_no_other_quote_or_escape(string text, bool pinned)
+        {
+            // Given a CSV file
+            using var directory = new TempDirectory();
+            var path = directory.Write("d.csv", text);
+
+            // When its dialect is chosen
+            var dialect = CsvDialect.Of(path);
+
+            // Then RFC 4180 quoting is pinned only without ' or \\
+            Expect.Equal(pinned, dialect.RfcQuoting, "RFC quoting pinned");
+            Expect.Equal(',', dialect.Delimiter, "delimiter");
+        }
+
+        [Fact]
+        public void Should_look_only_at_the_rows_the_sniffer_samples()
+        {
+            // Given an apostrophe after the sniffer's 20,480 sample rows
+            using var directory = new TempDirectory();
+            var path = directory.Write("late.csv", "a\n" + string.Concat(Enumerable.Range(0, 20_480).Select(i => $"{i}\n")) + "O'Brien\n");
+
+            // When its dialect is chosen
+            var dialect = CsvDialect.Of(path);
+
+            // Then the quoting is pinned (the sniffer would not have seen the apostrophe either)
+            Expect.Equal(true, dialect.RfcQuoting, "RFC quoting pinned");
+        }
     }
 }
