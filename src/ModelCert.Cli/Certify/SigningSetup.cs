@@ -35,5 +35,5 @@ internal static class SigningSetup
         return SigningKey.Load(workspace.PrivateKeyPath);
     }
 
-    public static Workspace Workspace(PackOptions options) => KeysCommand.CurrentWorkspace(options.Workspace);
+    public static Workspace Workspace(PackOptions options) => CommonOptions.Workspace(options.Workspace);
 }

@@ -41,7 +41,7 @@ internal static class CertifyCommand
         var jurisdiction = new Option<string?>("--jurisdiction") { Description = "Jurisdiction, for policy scope (e.g. US, US-NY, EU)." };
         var output = new Option<string?>("--out") { Description = "The evidence pack folder (default modelcert-results); must be new, empty, or a previous pack, which is replaced atomically." };
         var format = new Option<string?>("--format") { Description = "Output: table (default), json, junit or markdown." };
-        var workspace = new Option<string?>("--workspace") { Description = "The workspace with the signing key and the log (default: $MODELCERT_HOME, or ./.modelcert)." };
+        var workspace = CommonOptions.WorkspaceFolder("with the signing key and the log");
         var key = new Option<string?>("--key") { Description = "The private key (PEM) that signs the pack (default: the workspace's keys/private.pem, generated when missing)." };
         var zip = new Option<bool>("--zip") { Description = "Also write the pack as DIR.zip." };
         var noPack = new Option<bool>("--no-pack") { Description = "Results only: write results.json, report.html and model-card.md into --out; nothing signed or logged." };

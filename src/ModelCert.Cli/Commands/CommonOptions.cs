@@ -1,4 +1,6 @@
 using System.CommandLine;
+
+using ModelCert.Evidence;
 using ModelCert.Runtime.Scoring;
 
 namespace ModelCert.Cli.Commands;
@@ -26,6 +28,16 @@ internal static class CommonOptions
         Description = "Threads for the model and the data engine (0 = all cores).",
         DefaultValueFactory = _ => 0,
     };
+
+    /// <summary><c>--workspace</c>: the folder with the signing keys and the transparency log.</summary>
+    public static Option<string?> WorkspaceFolder(string purpose) => new("--workspace")
+    {
+        Description = $"The workspace {purpose} (default: $MODELCERT_HOME, or ./.modelcert).",
+    };
+
+    /// <summary>The workspace given, else $MODELCERT_HOME, else <c>.modelcert</c> under the current directory.</summary>
+    public static Workspace Workspace(string? explicitRoot = null) =>
+        ModelCert.Evidence.Workspace.Resolve(explicitRoot, Environment.GetEnvironmentVariable(ModelCert.Evidence.Workspace.HomeVariable), Directory.GetCurrentDirectory());
 
     public static InputMappingOptions Mapping(ParseResult parse, Option<string[]> features, Option<string[]> inputMap, string dataOrigin)
     {

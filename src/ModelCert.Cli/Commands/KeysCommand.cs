@@ -1,6 +1,5 @@
 using System.CommandLine;
 
-using ModelCert.Evidence;
 using ModelCert.Evidence.Keys;
 
 namespace ModelCert.Cli.Commands;
@@ -26,7 +25,7 @@ internal static class KeysCommand
         var command = new Command("generate", "Generate an ECDSA P-256 key pair (PEM).") { output, force };
         command.SetAction(parse =>
         {
-            var folder = parse.GetValue(output) ?? CurrentWorkspace().KeysFolder;
+            var folder = parse.GetValue(output) ?? CommonOptions.Workspace().KeysFolder;
             var files = KeyPairFiles.Generate(folder, parse.GetValue(force));
             console.Out.WriteLine($"key id:      {files.KeyId}");
             console.Out.WriteLine($"private key: {files.PrivateKeyPath} (keep it secret; readable by you only)");
@@ -35,8 +34,4 @@ internal static class KeysCommand
         });
         return command;
     }
-
-    /// <summary>The workspace from $MODELCERT_HOME or the current directory, or the folder given.</summary>
-    internal static Workspace CurrentWorkspace(string? explicitRoot = null) =>
-        Workspace.Resolve(explicitRoot, Environment.GetEnvironmentVariable(Workspace.HomeVariable), Directory.GetCurrentDirectory());
 }

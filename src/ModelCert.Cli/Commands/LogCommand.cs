@@ -21,13 +21,13 @@ internal static class LogCommand
 
     private static Command Verify(CliConsole console)
     {
-        var workspace = new Option<string?>("--workspace") { Description = "The workspace folder (default: $MODELCERT_HOME, or ./.modelcert)." };
+        var workspace = CommonOptions.WorkspaceFolder("whose log to verify");
         var key = new Option<string?>("--key") { Description = "The public key of the checkpoints (default: the workspace's keys/public.pem)." };
         var checkpoints = new Option<string[]>("--checkpoint") { Description = "A checkpoint kept elsewhere (a note, or a pack's log-proof.json) that the log must still agree with; repeatable." };
         var command = new Command("verify", "Verify the log: checkpoint signatures, roots, and consistency between checkpoints.") { workspace, key, checkpoints };
         command.SetAction(parse =>
         {
-            var root = KeysCommand.CurrentWorkspace(parse.GetValue(workspace));
+            var root = CommonOptions.Workspace(parse.GetValue(workspace));
             using var publicKey = VerificationKey.Load(parse.GetValue(key) ?? root.PublicKeyPath);
             var external = (parse.GetValue(checkpoints) ?? []).Select(LogVerifier.ReadCheckpoint).ToList();
             var report = LogVerifier.Verify(root.LogFolder, publicKey, external);
