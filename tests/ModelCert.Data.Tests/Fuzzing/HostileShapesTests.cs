@@ -13,6 +13,9 @@ public sealed class HostileShapesTests
 {
     public sealed class Csv
     {
+        /// <summary>The index of the 10,000-column case below.</summary>
+        private const int WideCase = 6;
+
         [Fact]
         public void Should_read_or_refuse_every_hostile_csv_shape()
         {
@@ -58,8 +61,8 @@ public sealed class HostileShapesTests
                 var path = corpus.Directory.File(string.Create(CultureInfo.InvariantCulture, $"shape-{i}.csv"));
                 File.WriteAllText(path, cases[i].Text, new UTF8Encoding(false));
 
-                // When every entry point reads it
-                harness.Check(path, cases[i].Name);
+                // When every entry point reads it (the 10,000-column file, seconds to sniff, only once)
+                harness.Check(path, cases[i].Name, describe: i != WideCase);
             }
 
             // Then each is read consistently or refused with an InputException naming the file
