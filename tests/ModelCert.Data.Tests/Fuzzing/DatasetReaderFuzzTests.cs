@@ -43,15 +43,14 @@ public sealed class DatasetReaderFuzzTests
                     2 => mutator.Insert(source),
                     _ => extension == ".parquet" ? mutator.Flip(source) : mutator.Lines(source),
                 };
-                var path = corpus.Directory.File(string.Create(CultureInfo.InvariantCulture, $"case-{i}{extension}"));
-                File.WriteAllBytes(path, bytes);
-
                 // When every entry point reads it
-                harness.Check(path, $"seed {seed} case {i} ({name})", describe: i % 2 == 0);
+                harness.Check(corpus.WriteCase($"case-{i}{extension}", bytes), Invariant($"seed {seed} case {i} ({name})"), describe: i % 2 == 0);
             }
 
             // Then each read succeeded with a consistent frame or was refused with an InputException naming the file
             harness.AssertNoCrash();
         }
     }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -45,5 +45,13 @@ internal sealed class FuzzCorpus : IDisposable
         return new FuzzCorpus(new TempDirectory(), string.Join('\n', lines) + "\n");
     }
 
+    /// <summary>Writes one case's bytes as <paramref name="name"/> in the corpus folder and returns its path.</summary>
+    public string WriteCase(FormattableString name, byte[] bytes)
+    {
+        var path = Directory.File(name.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
     public void Dispose() => Directory.Dispose();
 }

@@ -58,11 +58,8 @@ public sealed class HostileShapesTests
             var harness = new ReadOrRefuse();
             for (var i = 0; i < cases.Length; i++)
             {
-                var path = corpus.Directory.File(string.Create(CultureInfo.InvariantCulture, $"shape-{i}.csv"));
-                File.WriteAllText(path, cases[i].Text, new UTF8Encoding(false));
-
                 // When every entry point reads it (the 10,000-column file, seconds to sniff, only once)
-                harness.Check(path, cases[i].Name, describe: i != WideCase);
+                harness.Check(corpus.WriteCase($"shape-{i}.csv", Encoding.UTF8.GetBytes(cases[i].Text)), cases[i].Name, describe: i != WideCase);
             }
 
             // Then each is read consistently or refused with an InputException naming the file
@@ -86,11 +83,8 @@ public sealed class HostileShapesTests
             var harness = new ReadOrRefuse();
             for (var i = 0; i < cases.Length; i++)
             {
-                var path = corpus.Directory.File(string.Create(CultureInfo.InvariantCulture, $"utf8-{i}.csv"));
-                File.WriteAllBytes(path, cases[i].Bytes);
-
                 // When every entry point reads it
-                harness.Check(path, cases[i].Name);
+                harness.Check(corpus.WriteCase($"utf8-{i}.csv", cases[i].Bytes), cases[i].Name);
             }
 
             // Then nothing but an InputException escapes
@@ -135,11 +129,8 @@ public sealed class HostileShapesTests
             var harness = new ReadOrRefuse();
             for (var i = 0; i < cases.Length; i++)
             {
-                var path = corpus.Directory.File(string.Create(CultureInfo.InvariantCulture, $"shape-{i}{cases[i].Extension}"));
-                File.WriteAllText(path, cases[i].Text, new UTF8Encoding(false));
-
                 // When every entry point reads it
-                harness.Check(path, cases[i].Name);
+                harness.Check(corpus.WriteCase($"shape-{i}{cases[i].Extension}", Encoding.UTF8.GetBytes(cases[i].Text)), cases[i].Name);
             }
 
             // Then each is read consistently or refused with an InputException naming the file
@@ -181,11 +172,8 @@ public sealed class HostileShapesTests
             var harness = new ReadOrRefuse();
             for (var i = 0; i < cases.Count; i++)
             {
-                var path = corpus.Directory.File(string.Create(CultureInfo.InvariantCulture, $"damaged-{i}.parquet"));
-                File.WriteAllBytes(path, cases[i].Bytes);
-
                 // When every entry point reads it
-                harness.Check(path, cases[i].Name);
+                harness.Check(corpus.WriteCase($"damaged-{i}.parquet", cases[i].Bytes), cases[i].Name);
             }
 
             // Then nothing but an InputException escapes
