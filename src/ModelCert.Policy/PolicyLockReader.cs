@@ -21,7 +21,13 @@ public static class PolicyLockReader
     {
         ArgumentNullException.ThrowIfNull(yaml);
         var diagnostics = new DiagnosticBag(origin);
-        var root = SafeYamlReader.Read(yaml, new DocumentKind("policy lock", "policy locks"), diagnostics);
+        if (yaml.Length > YamlLimits.MaxFileBytes)
+        {
+            diagnostics.Add(SourcePosition.FileStart, $"the policy lock is {Format.Number(yaml.Length)} characters; the limit is {Format.Number(YamlLimits.MaxFileBytes)} (1 MiB)");
+            throw new PolicyException(diagnostics.Items);
+        }
+
+        var root = SafeYamlReader.Read(yaml, LockKind, diagnostics);
         var resolved = root is null ? null : LockParser.Parse(root, diagnostics);
         if (resolved is null || diagnostics.Count > 0)
         {
@@ -31,8 +37,8 @@ public static class PolicyLockReader
         return resolved;
     }
 
-    /// <summary>Reads the lock file at <paramref name="path"/>.</summary>
-    /// <exception cref="Core.InputException">The file is missing or not a valid lock.</exception>
+    /// <summary>Reads the lock file at <paramref name="path"/>, under the same 1 MiB limit and strict UTF-8 as policies.</summary>
+    /// <exception cref="Core.InputException">The file is missing, too large, unreadable, not UTF-8 or not a valid lock.</exception>
     public static ResolvedPolicy Load(string path)
     {
         if (!File.Exists(path))
@@ -40,6 +46,11 @@ public static class PolicyLockReader
             throw new Core.InputException($"policy lock '{path}' does not exist");
         }
 
-        return Read(File.ReadAllText(path), path);
+        var diagnostics = new DiagnosticBag(path);
+        var bytes = YamlFile.ReadBytes(path, LockKind, diagnostics);
+        var text = bytes is null ? null : YamlFile.Decode(bytes, LockKind, diagnostics);
+        return text is null ? throw new PolicyException(diagnostics.Items) : Read(text, path);
     }
+
+    private static DocumentKind LockKind { get; } = new("policy lock", "policy locks");
 }

@@ -27,6 +27,9 @@ internal readonly record struct CsvDialect(char Delimiter, bool RfcQuoting)
     /// <summary>The delimiter as DuckDB's <c>delim</c> option spells it.</summary>
     public static string ToSqlLiteral(char delimiter) => delimiter == '\t' ? @"'\t'" : SqlText.Literal(delimiter.ToString());
 
+    /// <summary>The delimiter as people read it in a message (<c>tab</c> for a tab).</summary>
+    public static string Describe(char delimiter) => delimiter == '\t' ? "tab" : delimiter.ToString();
+
     /// <summary>DuckDB options for the dialect.</summary>
     public string ToSqlOptions() =>
         $"delim = {ToSqlLiteral(Delimiter)}" + (RfcQuoting ? ", quote = '\"', escape = '\"'" : string.Empty);

@@ -7,24 +7,28 @@ namespace ModelCert.Data;
 
 /// <summary>
 /// Turns DuckDB's multi-line errors about a data file into one-line <see cref="InputException"/> messages that name the
-/// file and, where DuckDB knows them, the line, column, value found and type expected. Engine failures (internal
-/// errors, out of memory) stay <see cref="DuckDbException"/>: they are not the file's fault.
+/// file and, where DuckDB knows them, the line, column, value found and type expected. Every error DuckDB raises while
+/// reading a file becomes one: the file is untrusted input, and a damaged file can drive DuckDB into an internal error
+/// or a huge allocation (a Parquet footer claiming gigabytes), which the user must see as a problem with that file.
 /// </summary>
 internal static partial class DataErrors
 {
     private const int MaxValueLength = 100;
 
-    public static Exception Translate(DuckDbException error, DatasetRequest request)
+    public static InputException Translate(DuckDbException error, DatasetRequest request)
     {
         var message = error.Message;
-        if (message.StartsWith("INTERNAL Error", StringComparison.Ordinal)
-            || message.StartsWith("FATAL Error", StringComparison.Ordinal)
-            || message.StartsWith("Out of Memory Error", StringComparison.Ordinal))
+        var origin = request.Origin;
+        if (message.StartsWith("INTERNAL Error", StringComparison.Ordinal) || message.StartsWith("FATAL Error", StringComparison.Ordinal))
         {
-            return error;
+            return new InputException($"data file '{origin}' could not be read as {request.FormatName}: DuckDB failed internally on it, so it is probably damaged ({FirstLine(message)})", error);
         }
 
-        var origin = request.Origin;
+        if (message.StartsWith("Out of Memory Error", StringComparison.Ordinal))
+        {
+            return new InputException($"data file '{origin}' could not be read as {request.FormatName}: DuckDB ran out of memory reading it; a damaged file can claim huge sizes ({FirstLine(message)})", error);
+        }
+
         if (request.Format == DatasetFormat.Csv)
         {
             var line = CsvLine().Match(message);
@@ -45,15 +49,18 @@ internal static partial class DataErrors
                 return Ragged(origin, line.Groups["line"].Value, width.Groups["found"].Value, width.Groups["expected"].Value, error);
             }
 
-            if (message.Contains("Error when sniffing file", StringComparison.Ordinal)
-                && CsvRaggedRowFinder.Find(request.FullPath, request.Dialect.Delimiter) is { } ragged)
+            if (message.Contains("Error when sniffing file", StringComparison.Ordinal))
             {
-                return Ragged(
-                    origin,
-                    ragged.Line.ToString(CultureInfo.InvariantCulture),
-                    ragged.Fields.ToString(CultureInfo.InvariantCulture),
-                    ragged.Expected.ToString(CultureInfo.InvariantCulture),
-                    error);
+                return CsvRaggedRowFinder.Find(request.FullPath, request.Dialect.Delimiter) is { } ragged
+                    ? Ragged(
+                        origin,
+                        ragged.Line.ToString(CultureInfo.InvariantCulture),
+                        ragged.Fields.ToString(CultureInfo.InvariantCulture),
+                        ragged.Expected.ToString(CultureInfo.InvariantCulture),
+                        error)
+                    : new InputException(
+                        $"data file '{origin}' could not be read as CSV: DuckDB found no consistent quoting with delimiter '{CsvDialect.Describe(request.Dialect.Delimiter)}'; look for an unclosed quote near the top",
+                        error);
             }
 
             if (line.Success)
@@ -62,8 +69,13 @@ internal static partial class DataErrors
             }
         }
 
-        return new InputException($"data file '{origin}' could not be read as {request.FormatName}: {FirstLine(message)}", error);
+        var damaged = request.Format == DatasetFormat.Parquet ? " (damaged, or not a Parquet file)" : string.Empty;
+        return new InputException($"data file '{origin}' could not be read as {request.FormatName}{damaged}: {FirstLine(message)}", error);
     }
+
+    /// <summary>The file could not be opened or read (permissions, a device error, a file removed meanwhile).</summary>
+    public static InputException Unreadable(string origin, Exception error) =>
+        new($"data file '{origin}' cannot be read: {error.Message}", error);
 
     private static InputException Ragged(string origin, string line, string found, string expected, DuckDbException error) =>
         new($"data file '{origin}' line {line} has {found} fields, expected {expected} as in the header", error);
@@ -90,7 +102,9 @@ internal static partial class DataErrors
             }
         }
 
-        return FirstLine(message);
+        // Without an echoed line, the reason is the line after "CSV Error on Line: N" (invalid UTF-8, for one).
+        var next = lines.Skip(1).FirstOrDefault(l => l.Trim().Length > 0);
+        return next is not null && CsvLine().IsMatch(lines[0]) ? next.Trim() : FirstLine(message);
     }
 
     private static string Shorten(string value) =>

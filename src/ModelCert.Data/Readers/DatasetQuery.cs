@@ -1,3 +1,5 @@
+using System.Globalization;
+
 using ModelCert.Core;
 using ModelCert.Core.Frames;
 
@@ -36,6 +38,8 @@ internal static class DatasetQuery
             {
                 throw new InputException($"data file '{request.Origin}' has no columns");
             }
+
+            CheckNames(plans, request);
 
             var kept = Project(plans, request);
             if (kept.Count != plans.Length || plans.Any(p => p.NeedsCast))
@@ -78,9 +82,38 @@ internal static class DatasetQuery
     {
         var scan = Scan(request, allVarchar: false);
         using var statement = connection.Prepare($"SELECT * FROM {scan}");
-        return new FrameSchema([.. Enumerable.Range(0, statement.ColumnCount)
+        var plans = Enumerable.Range(0, statement.ColumnCount)
             .Select(c => ColumnPlan.For(statement.GetColumnName(c), statement.GetColumnType(c)))
-            .Select(p => new ColumnSchema(p.Name, p.Kind))]);
+            .ToArray();
+        CheckNames(plans, request);
+        return new FrameSchema([.. plans.Select(p => new ColumnSchema(p.Name, p.Kind))]);
+    }
+
+    /// <summary>
+    /// Column names as DuckDB reports them through its C API, which ends a name at a NUL character: a header name
+    /// made of a NUL (or starting with one) arrives empty, and "a" beside "a&lt;NUL&gt;b" arrives twice. Neither can name a
+    /// frame column, so both are refused with the column's position.
+    /// </summary>
+    private static void CheckNames(ColumnPlan[] plans, DatasetRequest request)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var column = 0; column < plans.Length; column++)
+        {
+            var name = plans[column].Name;
+            if (name.Length == 0)
+            {
+                throw new InputException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"data file '{request.Origin}' column {column + 1}: found an empty name (a NUL character?), expected a column name"));
+            }
+
+            if (!seen.TryAdd(name, column))
+            {
+                throw new InputException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"data file '{request.Origin}' column {column + 1}: found the name '{name}' again (first at column {seen[name] + 1}), expected distinct column names"));
+            }
+        }
     }
 
     private static string Scan(DatasetRequest request, bool allVarchar)

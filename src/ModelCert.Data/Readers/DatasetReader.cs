@@ -97,9 +97,20 @@ public static class DatasetReader
             throw new InputException($"data file '{path}' does not exist");
         }
 
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(stream));
+        string sha256;
+        long length;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            sha256 = Convert.ToHexStringLower(SHA256.HashData(stream));
+            length = stream.Length;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw DataErrors.Unreadable(path, error);
+        }
+
         var schemaSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(schema.ToCanonicalText())));
-        return new DatasetFingerprint(path, sha256, stream.Length, rows, schemaSha256);
+        return new DatasetFingerprint(path, sha256, length, rows, schemaSha256);
     }
 }

@@ -35,6 +35,24 @@ internal sealed record DatasetRequest(
         }
 
         var format = options.Format ?? DatasetFormats.FromPath(path);
+        if (options.Schema is { } schema)
+        {
+            ValidateSchema(path, format, schema);
+        }
+
+        try
+        {
+            return new DatasetRequest(path, Path.GetFullPath(path), format, Inspect(path, format), options.Schema, options);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw DataErrors.Unreadable(path, error);
+        }
+    }
+
+    /// <summary>What we read of the file ourselves before DuckDB does: emptiness, JSON nesting, the CSV dialect.</summary>
+    private static CsvDialect Inspect(string path, DatasetFormat format)
+    {
         if (new FileInfo(path).Length == 0)
         {
             throw new InputException(format == DatasetFormat.Csv
@@ -42,13 +60,12 @@ internal sealed record DatasetRequest(
                 : $"data file '{path}' is empty: no columns");
         }
 
-        if (options.Schema is { } schema)
+        if (format == DatasetFormat.JsonLines)
         {
-            ValidateSchema(path, format, schema);
+            JsonNestingGuard.Check(path, path);
         }
 
-        var dialect = format == DatasetFormat.Csv ? CsvDialect.Of(path) : new CsvDialect(',', RfcQuoting: false);
-        return new DatasetRequest(path, Path.GetFullPath(path), format, dialect, options.Schema, options);
+        return format == DatasetFormat.Csv ? CsvDialect.Of(path) : new CsvDialect(',', RfcQuoting: false);
     }
 
     private static void ValidateSchema(string path, DatasetFormat format, IReadOnlyList<ColumnSchema> schema)
