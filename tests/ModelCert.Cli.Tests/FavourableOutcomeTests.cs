@@ -273,6 +273,44 @@ public sealed class FavourableOutcomeTests
     }
 
     [Collection(Shared)]
+    public sealed class SubmissionFile(Compas compas)
+    {
+        [Fact]
+        public void Should_read_the_favourable_outcome_from_the_data_section()
+        {
+            // Given a modelcert.yaml with data.favourable: negative
+            using var temp = new TempFolder();
+            var config = temp.Write("modelcert.yaml", $"""
+                apiVersion: modelcert/v1
+                kind: Submission
+                model:
+                  file: {compas.Model}
+                  features: [{compas.Features}]
+                data:
+                  test: {compas.Data}
+                  label: two_year_recid
+                  positive: 1
+                  favourable: negative
+                protected:
+                  attributes: [sex]
+                policies: [builtin:four-fifths]
+                evaluation:
+                  replicates: 0
+                """);
+
+            // When certify reads it
+            var result = CliRunner.Run("certify", "--config", config, "--out", temp.File("out"), "--no-pack");
+            var results = JsonDocument.Parse(File.ReadAllText(temp.File("out/results.json"))).RootElement;
+
+            // Then the run measured the favourable outcome: sex's ratio is the one of not being flagged
+            Assert.True(result.ExitCode is 0 or 3 or 4, result.ToString());
+            Assert.Equal("negative", results.GetProperty("favourable").GetString());
+            var rates = compas.Rates(compas.Sex, negative: true);
+            Assert.Equal(rates.Values.Min(r => r.Rate) / rates.Values.Max(r => r.Rate), Fairness(results, "sex").GetProperty("demographic_parity_ratio").GetDouble(), 12);
+        }
+    }
+
+    [Collection(Shared)]
     public sealed class Reproduce(Compas compas)
     {
         [Fact]
