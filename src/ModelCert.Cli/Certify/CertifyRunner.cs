@@ -116,6 +116,11 @@ internal static class CertifyRunner
             problems.Add("--threshold must be a finite number");
         }
 
+        if (FavourableOutcomes.Parse(submission.Favourable) is null)
+        {
+            problems.Add($"--favourable '{submission.Favourable}' is not one of {string.Join(", ", FavourableOutcomes.Names)} (which outcome is favourable for the people scored: positive when a score above the threshold is good for them, negative when it is adverse, as for a default or re-arrest model)");
+        }
+
         if (!CertifyOutput.Formats.Contains(submission.Format))
         {
             problems.Add($"--format '{submission.Format}' is not one of {string.Join(", ", CertifyOutput.Formats)}");
@@ -164,6 +169,7 @@ internal static class CertifyRunner
                     _ => "none",
                 }),
             Threshold = data.Task == ModelTask.BinaryClassification ? submission.Threshold : null,
+            Favourable = data.Task == ModelTask.BinaryClassification ? FavourableOutcomes.Name(data.Favourable) : null,
             Model = prepared.Model,
             Datasets = prepared.Datasets,
             ProtectedAttributes = [.. data.Attributes.Select(a => a.Name)],

@@ -97,6 +97,7 @@ internal static partial class EvaluationPreparer
             Scores = scored.Scores,
             Predicted = task == ModelTask.BinaryClassification ? Decide(scored.Scores, submission.Threshold) : null,
             Threshold = submission.Threshold,
+            Favourable = FavourableOutcomes.Parse(submission.Favourable) ?? throw new InputException($"--favourable '{submission.Favourable}' is not one of {string.Join(", ", FavourableOutcomes.Names)}"),
             Attributes = attributes,
             FeatureColumns = scored.FeatureColumns,
             ModelRunnable = !submission.PredictionsMode,

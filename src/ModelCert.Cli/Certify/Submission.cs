@@ -28,6 +28,12 @@ internal sealed record Submission
 
     public string? PositiveValue { get; init; }
 
+    /// <summary>
+    /// Which outcome is favourable, <c>positive</c> (default) or <c>negative</c>, as written (validated before the run):
+    /// fairness rates, adverse-action reasons and remediation are measured on it.
+    /// </summary>
+    public string Favourable { get; init; } = "positive";
+
     public IReadOnlyList<string> Protected { get; init; } = [];
 
     public bool Intersections { get; init; } = true;

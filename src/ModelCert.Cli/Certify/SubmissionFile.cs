@@ -37,6 +37,7 @@ internal static class SubmissionFile
             ShiftedPath = spec.Data?.Shifted,
             LabelColumn = spec.Data?.Label,
             PositiveValue = spec.Data?.Positive,
+            Favourable = spec.Data?.Favourable ?? defaults.Favourable,
             Protected = spec.Protected?.Attributes ?? defaults.Protected,
             Intersections = spec.Protected?.Intersections ?? defaults.Intersections,
             Privileged = Ordinal(spec.Protected?.Privileged) ?? defaults.Privileged,

@@ -27,6 +27,7 @@ internal static class SubmissionRecord
         ["score_column"] = s.ScoreColumn,
         ["label"] = s.LabelColumn,
         ["positive"] = s.PositiveValue,
+        ["favourable"] = s.Favourable,
         ["protected"] = Strings(s.Protected),
         ["intersections"] = s.Intersections,
         ["proxies"] = Strings(s.Proxies),
@@ -85,6 +86,9 @@ internal static class SubmissionRecord
             ScoreColumn = r.Text("score_column"),
             LabelColumn = r.Text("label"),
             PositiveValue = r.Text("positive"),
+
+            // Packs written before the field existed measured the positive class as favourable.
+            Favourable = r.Text("favourable") ?? "positive",
             Protected = r.Strings("protected") ?? [],
             Intersections = r.Value<bool>("intersections"),
             Proxies = r.Strings("proxies") ?? [],

@@ -21,6 +21,10 @@ internal static class CertifyCommand
         var proxies = new Option<string[]>("--proxies") { Description = "Columns declared as proxies of protected attributes, comma-separated." };
         var label = new Option<string?>("--label") { Description = "The label column." };
         var positive = new Option<string?>("--positive") { Description = "The label value of the positive class (default 1 for numeric labels)." };
+        var favourable = new Option<string?>("--favourable")
+        {
+            Description = "Which outcome is favourable: positive (default; score > threshold) or negative (score <= threshold, e.g. a default or re-arrest model). Fairness, adverse-action reasons and remediation are measured on it.",
+        };
         var protectedAttributes = new Option<string[]>("--protected") { Description = "Protected attribute columns, comma-separated." };
         var noIntersections = new Option<bool>("--no-intersections") { Description = "Do not evaluate pairs of protected attributes as intersections." };
         var features = CommonOptions.Features();
@@ -49,7 +53,7 @@ internal static class CertifyCommand
 
         var command = new Command("certify", "Certify a model against policies.")
         {
-            config, model, data, train, shifted, proxies, label, positive, protectedAttributes, noIntersections, features, inputMap, threshold, positiveIndex,
+            config, model, data, train, shifted, proxies, label, positive, favourable, protectedAttributes, noIntersections, features, inputMap, threshold, positiveIndex,
             scoreColumn, predictions, idColumn, policy, profile, privileged, replicates, confidence, seed, task, riskTier, jurisdiction, output, format,
             workspace, key, zip, noPack, reproduce,
         };
@@ -91,6 +95,7 @@ internal static class CertifyCommand
                 Proxies = list(proxies) ?? basis.Proxies,
                 LabelColumn = parse.GetValue(label) ?? basis.LabelColumn,
                 PositiveValue = parse.GetValue(positive) ?? basis.PositiveValue,
+                Favourable = parse.GetValue(favourable) ?? basis.Favourable,
                 Protected = list(protectedAttributes) ?? basis.Protected,
                 Intersections = !parse.GetValue(noIntersections) && basis.Intersections,
                 Features = list(features) ?? basis.Features,

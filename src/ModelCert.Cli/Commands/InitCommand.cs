@@ -95,7 +95,8 @@ internal static class InitCommand
         text.Append($"  test: {Quote(Relative(dataPath))}\n");
         text.Append("  # train: path/to/train.csv   # enables the train/test leakage check\n");
         text.Append(guessedLabel is null ? "  label: CHOOSE_LABEL_COLUMN\n" : $"  label: {Quote(guessedLabel)}\n");
-        text.Append(positive is null ? "  # positive: \"1\"            # the label value of the favourable/positive class\n" : $"  positive: {Quote(positive)}\n");
+        text.Append(positive is null ? "  # positive: \"1\"            # the label value of the positive class\n" : $"  positive: {Quote(positive)}\n");
+        text.Append("  # favourable: negative      # when the positive class is the adverse outcome (default, re-arrest); default positive\n");
         text.Append("\nprotected:\n");
         text.Append($"  attributes: [{string.Join(", ", attributes.Select(Quote))}]   # columns such as sex, race, age_group; need not be model inputs\n");
         text.Append("  intersections: true        # also evaluate every pair, e.g. sex|race\n");

@@ -3,14 +3,21 @@ using ModelCert.Core.Statistics;
 
 namespace ModelCert.Core.Evaluation;
 
-/// <summary>One protected attribute's confusion cells (4 per group) and their bootstrap replicates.</summary>
+/// <summary>
+/// One protected attribute's confusion cells (4 per group) of the favourable outcome and their bootstrap replicates:
+/// with <see cref="FavourableOutcome.Negative"/> the cells count favourable decisions (score at or below the threshold)
+/// against favourable labels (not the positive value), so every rate built on them is about the favourable outcome.
+/// </summary>
 public sealed class AttributeCells
 {
-    public AttributeCells(ProtectedAttribute attribute, bool[] truth, bool[] predicted, BootstrapOptions bootstrap)
+    public AttributeCells(
+        ProtectedAttribute attribute, bool[] truth, bool[] predicted, BootstrapOptions bootstrap, FavourableOutcome favourable = FavourableOutcome.Positive)
     {
         ArgumentNullException.ThrowIfNull(attribute);
         Attribute = attribute;
+        Favourable = favourable;
         Cells = GroupCounter.Count(truth, predicted, attribute.Codes, attribute.Groups.Count);
+        FavourableOutcomes.Complement(Cells, favourable);
         Missing = attribute.Codes.AsSpan().Count(-1);
         Replicates = bootstrap.Replicates > 0
             ? CountBootstrap.Resample(Cells, bootstrap.Replicates, bootstrap.Seed, StreamOf(attribute.Name))
@@ -18,6 +25,9 @@ public sealed class AttributeCells
     }
 
     public ProtectedAttribute Attribute { get; }
+
+    /// <summary>Which outcome the cells count as positive (decision and label).</summary>
+    public FavourableOutcome Favourable { get; }
 
     public long[] Cells { get; }
 

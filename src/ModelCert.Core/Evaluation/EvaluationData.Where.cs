@@ -39,6 +39,7 @@ public sealed partial class EvaluationData
             Scores = Subset(Scores, rows),
             Predicted = Subset(Predicted, rows),
             Threshold = Threshold,
+            Favourable = Favourable,
             Attributes = [.. Attributes.Select(a => a with { Codes = Subset(a.Codes, rows)! })],
             FeatureColumns = FeatureColumns,
             ModelRunnable = ModelRunnable,

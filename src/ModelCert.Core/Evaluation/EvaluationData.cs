@@ -65,6 +65,13 @@ public sealed partial class EvaluationData
 
     public double Threshold { get; init; } = 0.5;
 
+    /// <summary>
+    /// Which decision is favourable: fairness rates (<see cref="MetricSuite.Cells"/>), adverse-action reasons and
+    /// remediation are measured on it. <see cref="Truth"/>, <see cref="Predicted"/> and <see cref="Scores"/> stay about
+    /// the positive class.
+    /// </summary>
+    public FavourableOutcome Favourable { get; init; } = FavourableOutcome.Positive;
+
     public IReadOnlyList<ProtectedAttribute> Attributes { get; init; } = [];
 
     /// <summary>The data columns the model reads (empty in predictions mode without a feature list).</summary>

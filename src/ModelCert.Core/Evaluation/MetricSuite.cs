@@ -148,6 +148,7 @@ public sealed partial class MetricSuite
     /// <summary>Whether score intervals came from fine bins (large data) rather than exact cells; recorded in results.</summary>
     public bool? ScoreIntervalsBinned => (_scoreBootstrap ??= _pendingScoreBootstrap?.GetAwaiter().GetResult())?.Binned;
 
+    /// <summary>The attribute's cells of the favourable outcome (see <see cref="EvaluationData.Favourable"/>), counted once.</summary>
     public AttributeCells Cells(ProtectedAttribute attribute)
     {
         ArgumentNullException.ThrowIfNull(attribute);
@@ -158,7 +159,7 @@ public sealed partial class MetricSuite
 
         if (!_attributes.TryGetValue(attribute.Name, out var cells))
         {
-            cells = new AttributeCells(attribute, Truth, Predicted, Bootstrap);
+            cells = new AttributeCells(attribute, Truth, Predicted, Bootstrap, _data.Favourable);
             _attributes.Add(attribute.Name, cells);
         }
 

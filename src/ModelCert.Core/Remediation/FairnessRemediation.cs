@@ -50,8 +50,16 @@ public static class FairnessRemediation
         }
         else
         {
+            // Weights are per (group, label) and the same whichever label is favourable: they come from the positive-class
+            // cells, and the metric reads the weighted cells of the favourable outcome, as the check does.
             var cells = GroupCounter.Count(truth, data.Predicted!, attribute.Codes, attribute.Groups.Count);
-            var reweighing = Reweighing.Project(cells, attribute.Groups, value, evaluate);
+            var favourable = data.Favourable;
+            var reweighing = Reweighing.Project(cells, attribute.Groups, value, favourable == FavourableOutcome.Positive ? evaluate : weighted =>
+            {
+                var complemented = weighted.ToArray();
+                FavourableOutcomes.Complement(complemented, favourable);
+                return evaluate(complemented);
+            });
             remediation["reweighing"] = reweighing;
             lines.Add(Describe(reweighing));
         }
@@ -67,7 +75,7 @@ public static class FairnessRemediation
     {
         var input = new RemediationInput
         {
-            Groups = GroupScores.Build(scores, truth, attribute.Codes, attribute.Groups.Count),
+            Groups = GroupScores.Build(scores, truth, attribute.Codes, attribute.Groups.Count, data.Favourable),
             Include = include,
             Metric = metric,
             Threshold = requirement.Threshold,

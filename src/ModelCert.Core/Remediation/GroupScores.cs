@@ -1,28 +1,36 @@
+using ModelCert.Core.Evaluation;
 using ModelCert.Core.Metrics;
 
 namespace ModelCert.Core.Remediation;
 
 /// <summary>
 /// One group's scores, sorted, with the number of positive labels at or above each position, so the group's
-/// confusion cells under any threshold (decision: score &gt; threshold) come from one binary search.
+/// confusion cells under any threshold (decision: score &gt; threshold) come from one binary search. The cells are of
+/// the favourable outcome, as the fairness checks count them.
 /// </summary>
 internal sealed class GroupScores
 {
     private readonly double[] _sorted;
     private readonly long[] _positivesFrom;
 
-    private GroupScores(double[] sorted, long[] positivesFrom)
+    private readonly FavourableOutcome _favourable;
+
+    private GroupScores(double[] sorted, long[] positivesFrom, FavourableOutcome favourable)
     {
         _sorted = sorted;
         _positivesFrom = positivesFrom;
+        _favourable = favourable;
     }
 
     public int Count => _sorted.Length;
 
     public long Positives => _positivesFrom[0];
 
-    /// <summary>Per group code 0..groupCount-1; rows with a negative code belong to no group.</summary>
-    public static GroupScores[] Build(double[] scores, bool[] truth, int[] codes, int groupCount)
+    /// <summary>
+    /// Per group code 0..groupCount-1; rows with a negative code belong to no group. <paramref name="favourable"/> says
+    /// which outcome <see cref="At"/> counts as positive.
+    /// </summary>
+    public static GroupScores[] Build(double[] scores, bool[] truth, int[] codes, int groupCount, FavourableOutcome favourable = FavourableOutcome.Positive)
     {
         var sizes = new int[groupCount];
         foreach (var code in codes)
@@ -57,13 +65,17 @@ internal sealed class GroupScores
                 positivesFrom[k] = positivesFrom[k + 1] + (labels[g][k] ? 1 : 0);
             }
 
-            groups[g] = new GroupScores(keys[g], positivesFrom);
+            groups[g] = new GroupScores(keys[g], positivesFrom, favourable);
         }
 
         return groups;
     }
 
-    /// <summary>The group's cells when its members are positive exactly when score &gt; <paramref name="threshold"/>.</summary>
+    /// <summary>
+    /// The group's cells of the favourable outcome when its members are decided positive exactly when score &gt;
+    /// <paramref name="threshold"/>: with <see cref="FavourableOutcome.Negative"/> label and decision are complemented,
+    /// so raising the threshold raises the favourable rate.
+    /// </summary>
     public ConfusionCounts At(double threshold)
     {
         var first = FirstAbove(threshold);
@@ -72,7 +84,7 @@ internal sealed class GroupScores
         var fp = selected - tp;
         var fn = Positives - tp;
         var tn = Count - Positives - fp;
-        return new ConfusionCounts(tn, fp, fn, tp);
+        return FavourableOutcomes.Complement(new ConfusionCounts(tn, fp, fn, tp), _favourable);
     }
 
     /// <summary>

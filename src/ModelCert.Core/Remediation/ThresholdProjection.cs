@@ -5,7 +5,9 @@ namespace ModelCert.Core.Remediation;
 /// positive when its score is above its threshold; groups left out of the decision (too small) keep the current one.
 /// <see cref="MetricAfter"/> and its interval are recomputed from the cells those thresholds give, with the check's
 /// own definitions; <see cref="DecisionAfter"/> says whether the interval clears the threshold (<c>pass</c>) or the
-/// point alone does (<c>uncertain</c>). Accuracy is over every evaluated row, null without labels.
+/// point alone does (<c>uncertain</c>). Accuracy is over every evaluated row, null without labels. The selection rates
+/// are favourable-outcome rates, like the check's: with <see cref="Evaluation.FavourableOutcome.Negative"/> the share
+/// of a group at or below its threshold, which rises when the threshold rises.
 /// </summary>
 public sealed record ThresholdProjection(
     IReadOnlyDictionary<string, double> Thresholds,

@@ -24,6 +24,13 @@ public sealed record ResultsDocument
 
     public double? Threshold { get; init; }
 
+    /// <summary>
+    /// Classification: which outcome is favourable, <c>positive</c> or <c>negative</c>; the fairness section, the fairness
+    /// checks, adverse-action reasons and remediation are measured on it. Null for regression, and in documents written
+    /// before the field existed (which measured the positive class).
+    /// </summary>
+    public string? Favourable { get; init; }
+
     public required ModelInfo Model { get; init; }
 
     public IReadOnlyList<DatasetInfo> Datasets { get; init; } = [];

@@ -45,9 +45,15 @@ public static partial class ModelCardMarkdown
             return;
         }
 
+        var negative = string.Equals(results.Favourable, FavourableOutcomes.Name(FavourableOutcome.Negative), StringComparison.Ordinal);
+        if (negative)
+        {
+            md.Append("The favourable outcome is the negative class: a decision is favourable when the score is at or below the threshold. Every rate below is of that outcome (TPR: favourable decisions among rows with a favourable label).\n\n");
+        }
+
         foreach (var (attribute, section) in results.Metrics.Fairness)
         {
-            md.Append("### ").Append(Inline(attribute)).Append("\n\n| group | count | selection rate | TPR | FPR | accuracy |\n|---|---:|---:|---:|---:|---:|\n");
+            md.Append("### ").Append(Inline(attribute)).Append(negative ? "\n\n| group | count | favourable-outcome rate | TPR | FPR | accuracy |\n" : "\n\n| group | count | selection rate | TPR | FPR | accuracy |\n").Append("|---|---:|---:|---:|---:|---:|\n");
             foreach (var (group, g) in section.Groups)
             {
                 md.Append(CultureInfo.InvariantCulture, $"| {Cell(group)} | {g.Count} | {Number(g.SelectionRate)} | {Number(g.Tpr)} | {Number(g.Fpr)} | {Number(g.Accuracy)} |\n");

@@ -4,12 +4,16 @@ namespace ModelCert.Evidence.Report;
 
 /// <summary>
 /// A confusion matrix as a 2x2 heat map: rows are the actual class, columns the predicted one; each cell shows its
-/// count and its share of all rows, shaded by share (correct cells blue, errors orange).
+/// count and its share of all rows, shaded by share (correct cells blue, errors orange). With
+/// <c>favourableAxes</c> the classes are named favourable and unfavourable: the cells of a fairness group
+/// when the negative class is the favourable outcome (TP = a favourable decision on a row with a favourable label).
 /// </summary>
 internal static class ConfusionMatrixView
 {
-    public static string Render(string title, ConfusionMatrix matrix, double size = 240)
+    public static string Render(string title, ConfusionMatrix matrix, double size = 240, bool favourableAxes = false)
     {
+        var (no, yes) = favourableAxes ? ("unfavourable", "favourable") : ("negative", "positive");
+        var (shortNo, shortYes) = favourableAxes ? ("pred. unfav.", "pred. fav.") : ("pred. −", "pred. +");
         var total = matrix.Tn + matrix.Fp + matrix.Fn + matrix.Tp;
         var chart = new SvgChart(size + 76, size + 52, $"Confusion matrix: {title}", $"Actual against predicted class for {title}: TN {matrix.Tn}, FP {matrix.Fp}, FN {matrix.Fn}, TP {matrix.Tp}.", (70, 36, 6, 16));
         var cell = (chart.Right - chart.Left) / 2;
@@ -28,12 +32,12 @@ internal static class ConfusionMatrixView
         }
 
         var compact = size < 200;
-        return chart.Text(chart.Left + (cell / 2), chart.Top - 8, compact ? "pred. −" : "predicted negative", "tick", "middle")
-            .Text(chart.Left + (cell * 1.5), chart.Top - 8, compact ? "pred. +" : "predicted positive", "tick", "middle")
+        return chart.Text(chart.Left + (cell / 2), chart.Top - 8, compact ? shortNo : $"predicted {no}", "tick", "middle")
+            .Text(chart.Left + (cell * 1.5), chart.Top - 8, compact ? shortYes : $"predicted {yes}", "tick", "middle")
             .Text(chart.Left - 8, chart.Top + (cell / 2), "actual", "tick", "end")
-            .Text(chart.Left - 8, chart.Top + (cell / 2) + 14, "negative", "tick", "end")
+            .Text(chart.Left - 8, chart.Top + (cell / 2) + 14, no, "tick", "end")
             .Text(chart.Left - 8, chart.Top + (cell * 1.5), "actual", "tick", "end")
-            .Text(chart.Left - 8, chart.Top + (cell * 1.5) + 14, "positive", "tick", "end")
+            .Text(chart.Left - 8, chart.Top + (cell * 1.5) + 14, yes, "tick", "end")
             .ToString();
     }
 }

@@ -6,7 +6,7 @@ namespace ModelCert.Evidence.Report;
 
 /// <summary>
 /// Per-group rates of one protected attribute (or intersection) as a dot-and-whisker chart: one panel per rate
-/// (selection rate, and TPR/FPR when labels exist), a dot per group at its rate with its confidence interval as a
+/// (the favourable-outcome rate, and TPR/FPR of that outcome when labels exist), a dot per group at its rate with its confidence interval as a
 /// whisker, the overall rate as a grey line, and each fairness requirement's threshold turned into a reference
 /// line on the rate it constrains (a ratio's minimum times the highest group's rate; the highest rate minus a
 /// difference's maximum). Groups too small to be decided on are drawn hollow and starred.
@@ -16,14 +16,22 @@ internal static class GroupRatesChart
     private const double RowHeight = 24;
     private const double PanelGap = 28;
 
-    private static readonly (string Key, string Title)[] Rates = [("selection_rate", "Selection rate"), ("tpr", "True positive rate"), ("fpr", "False positive rate")];
+    private static readonly (string Key, string Title)[] Rates = [("selection_rate", "Favourable-outcome rate"), ("tpr", "True positive rate"), ("fpr", "False positive rate")];
+
+    private static readonly (string Key, string Title)[] NegativeRates =
+        [("selection_rate", "Favourable-outcome rate"), ("tpr", "TPR of the favourable outcome"), ("fpr", "FPR of the favourable outcome")];
+
+    /// <summary>Whether the results measure fairness on the negative class (<c>favourable: negative</c>).</summary>
+    public static bool NegativeFavourable(ResultsDocument results) =>
+        string.Equals(results.Favourable, FavourableOutcomes.Name(FavourableOutcome.Negative), StringComparison.Ordinal);
 
     public static string? Render(string attribute, AttributeSection section, ResultsDocument results)
     {
+        var negative = NegativeFavourable(results);
         var groups = section.Groups.OrderByDescending(g => g.Value.Count).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
         var checks = results.Checks.Where(c => c.Attribute == attribute && c.Id.StartsWith("fairness.", StringComparison.Ordinal)).ToList();
         var small = SmallGroups(checks, groups.Select(g => (g.Key, g.Value.Count)));
-        var panels = Rates.Where(r => groups.Any(g => Rate(g.Value, r.Key) is not null)).ToList();
+        var panels = (negative ? NegativeRates : Rates).Where(r => groups.Any(g => Rate(g.Value, r.Key) is not null)).ToList();
         if (panels.Count == 0 || groups.Count == 0)
         {
             return null;
@@ -59,7 +67,7 @@ internal static class GroupRatesChart
                 .Concat(references.Select(r => r.Value)).DefaultIfEmpty(0).Max();
             var scale = new LinearScale(0, Math.Min(1, Math.Max(0.1, Math.Ceiling(high * 1.08 * 10) / 10)), left, left + panelWidth);
             Panel(chart, scale, title);
-            if (Overall(results.Metrics.Performance, key) is { } overall)
+            if (Overall(results.Metrics.Performance, key, negative) is { } overall)
             {
                 var x = scale.Map(overall);
                 chart.Line(x, chart.Top - 4, x, chart.Bottom, "overall");
@@ -144,11 +152,19 @@ internal static class GroupRatesChart
         chart.Circle(scale.Map(rate), y, 4.5, small ? "dot small" : "dot", tooltip + string.Create(CultureInfo.InvariantCulture, $", n={group.Count}"));
     }
 
-    private static double? Overall(PerformanceSection performance, string key) => key switch
+    /// <summary>
+    /// The overall rate of the outcome the groups are measured on: the performance section is about the positive class,
+    /// so with the negative class favourable the favourable-outcome rate is 1 - selection rate, its TPR the TNR and its
+    /// FPR the FNR.
+    /// </summary>
+    private static double? Overall(PerformanceSection performance, string key, bool negative) => (key, negative) switch
     {
-        "selection_rate" => performance.SelectionRate,
-        "tpr" => performance.Recall,
-        "fpr" => performance.ConfusionMatrix is { } m && m.Fp + m.Tn > 0 ? (double)m.Fp / (m.Fp + m.Tn) : null,
+        ("selection_rate", false) => performance.SelectionRate,
+        ("selection_rate", true) => 1 - performance.SelectionRate,
+        ("tpr", false) => performance.Recall,
+        ("tpr", true) => performance.ConfusionMatrix is { } m && m.Tn + m.Fp > 0 ? (double)m.Tn / (m.Tn + m.Fp) : null,
+        ("fpr", false) => performance.ConfusionMatrix is { } m && m.Fp + m.Tn > 0 ? (double)m.Fp / (m.Fp + m.Tn) : null,
+        ("fpr", true) => performance.ConfusionMatrix is { } m && m.Fn + m.Tp > 0 ? (double)m.Fn / (m.Fn + m.Tp) : null,
         _ => null,
     };
 

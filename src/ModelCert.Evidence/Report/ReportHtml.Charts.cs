@@ -45,7 +45,8 @@ public static partial class ReportHtml
             return;
         }
 
-        html.Append("<section id=\"fairness\">\n<h2>Fairness: rates per group</h2>\n<p class=\"lead\">Dots are rates, whiskers their ")
+        var negative = GroupRatesChart.NegativeFavourable(results);
+        html.Append("<section id=\"fairness\">\n<h2>Fairness: rates per group</h2>\n<p class=\"lead\">").Append(FavourableSentence(results, negative)).Append(" Dots are rates, whiskers their ")
             .Append(Html.Percent(results.Bootstrap.Confidence)).Append(" confidence intervals; the grey dashed line is the overall rate, red dashed lines are thresholds of the fairness requirements. Hollow dots marked * are groups too small to decide on.</p>\n");
         var order = results.ProtectedAttributes.Concat(results.Metrics.Fairness.Keys).Distinct(StringComparer.Ordinal).Where(results.Metrics.Fairness.ContainsKey);
         foreach (var attribute in order)
@@ -58,14 +59,14 @@ public static partial class ReportHtml
 
             html.Append("<div class=\"attribute\">\n<h3>").AppendEscaped(attribute).Append("</h3>\n");
             Figure(html, GroupRatesChart.Render(attribute, section, results), null);
-            GroupTable(html, attribute, section);
+            GroupTable(html, attribute, section, negative);
             var matrices = section.Groups.Where(g => g.Value.ConfusionMatrix is not null).ToList();
             if (matrices.Count is > 0 and <= 12)
             {
                 html.Append("<p class=\"subhead\">Confusion matrices per group of ").AppendEscaped(attribute).Append("</p>\n<div class=\"figures small\">\n");
                 foreach (var (group, data) in matrices)
                 {
-                    Figure(html, ConfusionMatrixView.Render($"{attribute} = {group}", data.ConfusionMatrix!, 150), group);
+                    Figure(html, ConfusionMatrixView.Render($"{attribute} = {group}", data.ConfusionMatrix!, 150, favourableAxes: negative), group);
                 }
 
                 html.Append("</div>\n");
@@ -77,10 +78,20 @@ public static partial class ReportHtml
         html.Append("</section>\n");
     }
 
-    private static void GroupTable(StringBuilder html, string attribute, AttributeSection section)
+    /// <summary>Which outcome the fairness section measures, in words a reader cannot misread.</summary>
+    private static string FavourableSentence(ResultsDocument results, bool negative)
+    {
+        var threshold = results.Threshold is { } t ? Html.Number(t) : "the threshold";
+        return negative
+            ? $"The favourable outcome is the <strong>negative class</strong>: a decision is favourable when the score is at or below {threshold}, a label when it is not the positive value. Every rate and count on this page's fairness section is of that outcome: the favourable-outcome rate is the share of favourable decisions, TPR the share of favourable decisions among rows with a favourable label, FPR among rows without."
+            : $"The favourable outcome is the <strong>positive class</strong>: a decision is favourable when the score is above {threshold}; the favourable-outcome rate is the selection rate.";
+    }
+
+    private static void GroupTable(StringBuilder html, string attribute, AttributeSection section, bool negative)
     {
         html.Append("<table class=\"data groups\"><caption>Per-group rates for ").AppendEscaped(attribute)
-            .Append("</caption><thead><tr><th>Group</th><th class=\"num\">Rows</th><th class=\"num\">Share</th><th class=\"num\">Selection rate</th><th class=\"num\">TPR</th><th class=\"num\">FPR</th><th class=\"num\">Precision</th><th class=\"num\">Accuracy</th><th class=\"num\">TN / FP / FN / TP</th></tr></thead><tbody>\n");
+            .Append(negative ? " (of the favourable outcome: score at or below the threshold)" : string.Empty)
+            .Append("</caption><thead><tr><th>Group</th><th class=\"num\">Rows</th><th class=\"num\">Share</th><th class=\"num\">Favourable-outcome rate</th><th class=\"num\">TPR</th><th class=\"num\">FPR</th><th class=\"num\">Precision</th><th class=\"num\">Accuracy</th><th class=\"num\">TN / FP / FN / TP</th></tr></thead><tbody>\n");
         foreach (var (name, group) in section.Groups)
         {
             html.Append("<tr><td>").AppendEscaped(name).Append("</td><td class=\"num\">").Append(Html.Count(group.Count)).Append("</td><td class=\"num\">")

@@ -19,7 +19,7 @@ internal static class SubmissionFields
 
     public static IReadOnlyList<string> Predictions { get; } = ["file", "score_column", "id_column"];
 
-    public static IReadOnlyList<string> Data { get; } = ["test", "train", "shifted", "label", "positive"];
+    public static IReadOnlyList<string> Data { get; } = ["test", "train", "shifted", "label", "positive", "favourable"];
 
     public static IReadOnlyList<string> Protected { get; } = ["attributes", "intersections", "privileged", "proxies"];
 
@@ -41,4 +41,7 @@ internal static class SubmissionFields
     public static IReadOnlyList<string> Profiles { get; } = ["strict", "fairlearn", "aif360"];
 
     public static IReadOnlyList<string> Formats { get; } = ["table", "json", "junit", "markdown"];
+
+    /// <summary>Which outcome is favourable (<c>data.favourable</c>).</summary>
+    public static IReadOnlyList<string> Favourables { get; } = ["positive", "negative"];
 }

@@ -36,7 +36,8 @@ internal sealed partial class SubmissionReader
         SubmissionValues.Text(data, "train"),
         SubmissionValues.Text(data, "shifted"),
         SubmissionValues.Text(data, "label"),
-        SubmissionValues.Scalar(data, "positive", "the label value of the positive class, e.g. 1 or \">50K\""));
+        SubmissionValues.Scalar(data, "positive", "the label value of the positive class, e.g. 1 or \">50K\""),
+        data.Choice("favourable", SubmissionFields.Favourables) is { } favourable ? SubmissionFields.Favourables[favourable] : null);
 
     private ProtectedSpec ReadProtected(MappingReader section)
     {

@@ -55,9 +55,10 @@ public sealed record PredictionsSpec(string? File, string? ScoreColumn, string? 
 
 /// <summary>
 /// The datasets by role and the label. <see cref="Positive"/> is the positive label value exactly as written
-/// (<c>1</c>, <c>"&gt;50K"</c>, <c>yes</c>), to be compared with the data's text.
+/// (<c>1</c>, <c>"&gt;50K"</c>, <c>yes</c>), to be compared with the data's text. <see cref="Favourable"/> says which
+/// outcome is favourable, <c>positive</c> or <c>negative</c>.
 /// </summary>
-public sealed record DataSpec(string? Test, string? Train, string? Shifted, string? Label, string? Positive);
+public sealed record DataSpec(string? Test, string? Train, string? Shifted, string? Label, string? Positive, string? Favourable = null);
 
 /// <summary>The protected attributes (columns; need not be model inputs), whether pairs are evaluated, and reference groups.</summary>
 public sealed record ProtectedSpec(

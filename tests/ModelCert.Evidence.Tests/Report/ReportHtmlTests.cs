@@ -155,5 +155,24 @@ public sealed class ReportHtmlTests
             Expect.Contains(new string('c', 64), html, "the schema hash");
             Expect.Contains("200 replicates, 95% confidence, seed 7", html, "the bootstrap settings");
         }
+        [Fact]
+        public void Should_name_the_favourable_outcome_of_the_fairness_rates()
+        {
+            // Given the same document measured on the positive class (the default) and on the negative class
+            var positive = ReportHtml.Render(ReportSamples.Document());
+            var negative = ReportHtml.Render(ReportSamples.Document() with { Favourable = "negative" });
+
+            // When the fairness sections are read
+            static string Fairness(string html) => html[html.IndexOf("id=\"fairness\"", StringComparison.Ordinal)..html.IndexOf("id=\"checks\"", StringComparison.Ordinal)];
+
+            // Then each says which outcome is favourable, and the negative one titles its rates and matrices by it
+            Expect.Contains("The favourable outcome is the <strong>positive class</strong>", Fairness(positive), "the default outcome");
+            Expect.Contains("Favourable-outcome rate", Fairness(positive), "the rate column");
+            Expect.Contains("The favourable outcome is the <strong>negative class</strong>: a decision is favourable when the score is at or below 0.5", Fairness(negative), "the negative outcome");
+            Expect.Contains("TPR of the favourable outcome", Fairness(negative), "the TPR panel");
+            Expect.Contains("(of the favourable outcome: score at or below the threshold)", Fairness(negative), "the table caption");
+            Expect.Contains("pred. fav.", Fairness(negative), "the group confusion matrices");
+            Assert.DoesNotContain("pred. fav.", Fairness(positive), StringComparison.Ordinal);
+        }
     }
 }

@@ -78,6 +78,7 @@ public sealed class SubmissionSchemaTests
             SameSet(SubmissionFields.Profiles, Strings(Property("evaluation", "profile").GetProperty("enum")), "profile");
             SameSet(SubmissionFields.RiskTiers, Strings(Property("context", "risk_tier").GetProperty("enum")), "risk_tier");
             SameSet(SubmissionFields.Formats, Strings(Property("output", "format").GetProperty("enum")), "format");
+            SameSet(SubmissionFields.Favourables, Strings(Property("data", "favourable").GetProperty("enum")), "favourable");
             Assert.Equal(SubmissionFields.MaxReplicates, Property("evaluation", "replicates").GetProperty("maximum").GetInt32());
             Assert.Equal(ulong.MaxValue, Property("evaluation", "seed").GetProperty("maximum").GetUInt64());
             Assert.Equal(Parsing.PolicyFields.ApiVersion, Schema.Value.GetProperty("properties").GetProperty("apiVersion").GetProperty("const").GetString());

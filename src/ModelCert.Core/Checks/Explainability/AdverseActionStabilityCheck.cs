@@ -7,9 +7,11 @@ using ModelCert.Core.Statistics;
 namespace ModelCert.Core.Checks.Explainability;
 
 /// <summary>
-/// Adverse-action reasons and their stability. For a seeded sample of negative decisions (score at or below the
-/// threshold) the principal reasons are the features with the most negative Kernel SHAP contributions (at most
-/// <c>reasons</c>). Each sampled row is then perturbed (numeric features get Gaussian noise of <c>scale</c> x the
+/// Adverse-action reasons and their stability. For a seeded sample of unfavourable decisions the principal reasons are
+/// the features that pushed the score towards that decision: with the positive class favourable (the default) the
+/// negative decisions (score at or below the threshold) and the most negative Kernel SHAP contributions; with
+/// <see cref="FavourableOutcome.Negative"/> the positive decisions (score above the threshold) and the most positive
+/// contributions (at most <c>reasons</c>). Each sampled row is then perturbed (numeric features get Gaussian noise of <c>scale</c> x the
 /// feature's standard deviation; categoricals stay) and explained again on the same background and coalitions, so
 /// only the perturbation can change the answer. The value is the share of rows whose set of reasons is unchanged,
 /// with a Wilson interval. Details list the most frequent reasons and a few rows by index, never their values.
@@ -29,7 +31,7 @@ public sealed class AdverseActionStabilityCheck : ICheck
         ArgumentNullException.ThrowIfNull(requirement);
         if (data.Task == ModelTask.Regression)
         {
-            return [CheckResults.Skipped(requirement, "regression: there are no negative decisions to give reasons for")];
+            return [CheckResults.Skipped(requirement, "regression: there are no unfavourable decisions to give reasons for")];
         }
 
         var (inputs, refusal) = ExplainSetup.Resolve(data, requirement);
@@ -43,16 +45,20 @@ public sealed class AdverseActionStabilityCheck : ICheck
             return [CheckResults.Error(requirement, "the decisions are missing or not aligned with the test rows")];
         }
 
-        var negatives = Enumerable.Range(0, data.Rows).Where(r => !predicted[r]).ToArray();
-        if (negatives.Length == 0)
+        // The unfavourable decisions: negative ones by default, positive ones (score above the threshold) when the negative class is favourable.
+        var raising = data.Favourable == FavourableOutcome.Negative;
+        var unfavourable = Enumerable.Range(0, data.Rows).Where(r => predicted[r] == raising).ToArray();
+        if (unfavourable.Length == 0)
         {
-            return [CheckResults.Skipped(requirement, string.Create(CultureInfo.InvariantCulture, $"no negative decisions: every score is above the threshold {data.Threshold}"))];
+            return [CheckResults.Skipped(requirement, raising
+                ? string.Create(CultureInfo.InvariantCulture, $"no unfavourable decisions (the negative class is favourable): no score is above the threshold {data.Threshold}")
+                : string.Create(CultureInfo.InvariantCulture, $"no negative decisions: every score is above the threshold {data.Threshold}"))];
         }
 
         var reasons = requirement.Parameters.Integer("reasons", DefaultReasons);
         var scale = requirement.Parameters.Numbers("scale", [DefaultScale]).Max();
         var settings = ShapSettings.Read(requirement.Parameters, DefaultSample);
-        var rows = ExplainSetup.Sample(negatives, settings.Sample, data.Bootstrap.Seed, "adverse-action/rows");
+        var rows = ExplainSetup.Sample(unfavourable, settings.Sample, data.Bootstrap.Seed, "adverse-action/rows");
         var (pair, problem) = Scoring.Guard(() =>
         {
             var explainer = ShapEngine.Explainer(data, inputs, settings);
@@ -70,8 +76,8 @@ public sealed class AdverseActionStabilityCheck : ICheck
         var examples = new List<Dictionary<string, object?>>();
         for (var r = 0; r < rows.Length; r++)
         {
-            var given = pair.Original.Reasons(r, reasons);
-            var again = pair.Perturbed.Reasons(r, reasons);
+            var given = pair.Original.Reasons(r, reasons, raising);
+            var again = pair.Perturbed.Reasons(r, reasons, raising);
             var same = given.Count == again.Count && given.All(again.Contains);
             stable += same ? 1 : 0;
             foreach (var reason in given)
@@ -90,12 +96,13 @@ public sealed class AdverseActionStabilityCheck : ICheck
             ["principal_reasons"] = frequency.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
                 .Select(p => new Dictionary<string, object?> { ["feature"] = p.Key, ["rows"] = p.Value }).ToList(),
             ["examples"] = examples,
-            ["negative_decisions"] = negatives.Length,
+            [raising ? "unfavourable_decisions" : "negative_decisions"] = unfavourable.Length,
             ["explained_rows"] = rows.Length,
             ["reasons"] = reasons,
             ["scale"] = scale,
         };
-        var note = string.Create(CultureInfo.InvariantCulture, $"{stable} of {rows.Length} sampled negative decisions keep their top {reasons} reasons under noise of {scale} x std");
+        var decisions = raising ? "unfavourable decisions (score above the threshold)" : "negative decisions";
+        var note = string.Create(CultureInfo.InvariantCulture, $"{stable} of {rows.Length} sampled {decisions} keep their top {reasons} reasons under noise of {scale} x std");
         var measurement = new Measurement((double)stable / rows.Length, WilsonInterval.Compute(stable, rows.Length, requirement.Confidence), rows.Length);
         return [CheckResults.Decide(requirement, measurement, details: details, note: note)];
     }

@@ -14,14 +14,16 @@ internal sealed record ShapExplanation(IReadOnlyList<string> Features, double Ba
     /// <summary>
     /// The principal reasons for a low score: the features with the most negative contributions (at most
     /// <paramref name="reasons"/>, only those below zero beyond rounding: 1e-9 of the row's total |SHAP|), strongest first.
+    /// With <paramref name="raising"/> the reasons for a high score instead: the most positive contributions.
     /// </summary>
-    public IReadOnlyList<string> Reasons(int r, int reasons)
+    public IReadOnlyList<string> Reasons(int r, int reasons, bool raising = false)
     {
         var row = Row(r).ToArray();
+        var sign = raising ? -1.0 : 1.0;
         var rounding = 1e-9 * row.Sum(Math.Abs);
         return [.. Enumerable.Range(0, row.Length)
-            .Where(j => row[j] < -rounding)
-            .OrderBy(j => row[j])
+            .Where(j => sign * row[j] < -rounding)
+            .OrderBy(j => sign * row[j])
             .ThenBy(j => j)
             .Take(reasons)
             .Select(j => Features[j])];

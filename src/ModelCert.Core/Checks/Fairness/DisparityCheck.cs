@@ -64,6 +64,11 @@ public sealed class DisparityCheck(string id, FairnessMetric metric, bool needsL
         }
 
         var notes = new List<string>();
+        if (data.Favourable == FavourableOutcome.Negative)
+        {
+            notes.Add("rates are of the favourable outcome, the negative class: a favourable decision is a score at or below the threshold, a favourable label any value but the positive one");
+        }
+
         if (Extremes(data, attribute, cells, eligibility.Include) is { } extremes)
         {
             notes.Add(extremes);
@@ -118,7 +123,9 @@ public sealed class DisparityCheck(string id, FairnessMetric metric, bool needsL
 
         var low = rates.MinBy(r => r.Rate!.Value);
         var high = rates.MaxBy(r => r.Rate!.Value);
-        var name = kind == GroupRateKind.SelectionRate ? "selection rate" : kind.ToString().ToLowerInvariant();
+        var name = kind == GroupRateKind.SelectionRate
+            ? data.Favourable == FavourableOutcome.Negative ? "favourable-outcome rate" : "selection rate"
+            : kind.ToString().ToLowerInvariant();
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"lowest {name} {low.Group} {low.Rate:0.###}, highest {high.Group} {high.Rate:0.###}");
     }
 

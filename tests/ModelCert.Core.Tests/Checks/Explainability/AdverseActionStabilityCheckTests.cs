@@ -59,6 +59,47 @@ public sealed class AdverseActionStabilityCheckTests
         }
 
         [Fact]
+        public void Should_explain_scores_above_the_threshold_by_what_raised_them_when_the_negative_class_is_favourable()
+        {
+            // Given a model whose only score-raising categories are c0 = c (+2) and c1 = a (+2), the others -1, so a
+            // category's SHAP value has the sign of its weight; decided at 0.5, with the negative class favourable
+            var test = ExplainData.Frame(600, 0, 2);
+            var scorer = new LinearScorer(
+                new Dictionary<string, double>(),
+                new Dictionary<string, IReadOnlyDictionary<string, double>>
+                {
+                    ["c0"] = new Dictionary<string, double> { ["a"] = -1, ["b"] = -1, ["c"] = 2 },
+                    ["c1"] = new Dictionary<string, double> { ["a"] = 2, ["b"] = -1, ["c"] = -1 },
+                },
+                intercept: 0.5);
+            var plain = ExplainData.Data(test, scorer);
+            var data = new Evaluation.EvaluationData
+            {
+                Task = plain.Task, Test = plain.Test, FeatureColumns = plain.FeatureColumns, ModelRunnable = true, Model = plain.Model,
+                Scores = plain.Scores, Predicted = plain.Predicted, Bootstrap = plain.Bootstrap, Favourable = Evaluation.FavourableOutcome.Negative,
+            };
+            string Category(string column, int row) => ((Frames.StringColumn)test[column]).Dictionary.Values[((Frames.StringColumn)test[column]).Codes[row]];
+            bool Raises(string feature, int row) => feature == "c0" ? Category("c0", row) == "c" : Category("c1", row) == "a";
+            var requirement = ExplainData.AtLeast(Id, 0.9, ("sample", 60), ("reasons", 2));
+
+            // When the adverse-action reasons are given under each favourable outcome
+            var negative = Expect.Single(new AdverseActionStabilityCheck().Evaluate(data, requirement), "negative favourable");
+            var positive = Expect.Single(new AdverseActionStabilityCheck().Evaluate(plain, requirement), "positive favourable");
+
+            // Then under negative the rows explained are the scores above the threshold and every reason raised the score,
+            var examples = Expect.Detail<List<Dictionary<string, object?>>>(negative, "examples", "examples");
+            Assert.All(examples, e => Assert.True(data.Scores![(int)e["row"]!] > 0.5, $"row {e["row"]} is not above the threshold"));
+            Assert.All(examples, e => Assert.All((IReadOnlyList<string>)e["reasons"]!, r => Assert.True(Raises(r, (int)e["row"]!), $"{r} did not raise row {e["row"]}")));
+            Assert.All(examples, e => Assert.NotEmpty((IReadOnlyList<string>)e["reasons"]!));
+            Expect.Equal((long)data.Predicted!.Count(p => p), (long)Expect.Detail<int>(negative, "unfavourable_decisions", "unfavourable"), "unfavourable decisions");
+
+            // and under the default the rows are at or below it and every reason lowered the score
+            var defaults = Expect.Detail<List<Dictionary<string, object?>>>(positive, "examples", "examples");
+            Assert.All(defaults, e => Assert.True(plain.Scores![(int)e["row"]!] <= 0.5, $"row {e["row"]} is above the threshold"));
+            Assert.All(defaults, e => Assert.All((IReadOnlyList<string>)e["reasons"]!, r => Assert.False(Raises(r, (int)e["row"]!), $"{r} raised row {e["row"]}")));
+        }
+
+        [Fact]
         public void Should_skip_regression_and_models_without_negative_decisions()
         {
             var test = ExplainData.Frame(30, 1, 0);
