@@ -89,9 +89,10 @@ internal sealed class OnnxMutator(int seed)
 
     private string Structured(ProtoMessage tree)
     {
-        var messages = tree.Descendants().ToList();
         for (var attempt = 0; attempt < 20; attempt++)
         {
+            // A failed attempt may already have replaced a message (Own copies it), so the list is taken afresh.
+            var messages = tree.Descendants().ToList();
             var result = _random.Next(15) switch
             {
                 13 => Entry(messages),
@@ -356,7 +357,12 @@ internal sealed class OnnxMutator(int seed)
                 scalar.Value = scalar.Number == 2 ? BitConverter.SingleToUInt32Bits(Pick(ExtremeFloats)) : unchecked((ulong)extreme);
                 return Invariant($"{label}: field {scalar.Number} := {(scalar.Number == 2 ? "an extreme float" : extreme.ToString(CultureInfo.InvariantCulture))}");
             default:
-                var owner = messages.First(m => m.Fields.Any(f => ReferenceEquals(f.Message, attribute)));
+                var owner = messages.FirstOrDefault(m => m.Fields.Any(f => ReferenceEquals(f.Message, attribute)));
+                if (owner is null)
+                {
+                    return null;
+                }
+
                 if (_random.Next(2) == 0)
                 {
                     owner.Fields.RemoveAll(f => ReferenceEquals(f.Message, attribute));
