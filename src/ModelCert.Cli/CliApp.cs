@@ -24,6 +24,7 @@ internal static class CliApp
             KeysCommand.Create(console),
             VerifyCommand.Create(console),
             LogCommand.Create(console),
+            BatchCommand.Create(console),
         };
 
         var parse = root.Parse(args);

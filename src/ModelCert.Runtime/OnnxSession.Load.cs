@@ -55,7 +55,7 @@ public sealed partial class OnnxSession
         var handle = new OrtSessionOptionsHandle(raw);
         try
         {
-            api.Check(api.SetSessionLogSeverityLevel(raw, OrtApi.LogSeverityError), "setting the session log level");
+            api.Check(api.SetSessionLogSeverityLevel(raw, OrtApi.LogSeverityFatal), "setting the session log level");
             api.Check(api.SetSessionGraphOptimizationLevel(raw, (int)options.Optimization), "setting the graph optimization level");
             api.Check(api.SetIntraOpNumThreads(raw, options.IntraOpThreads), "setting intra-op threads");
             api.Check(api.SetInterOpNumThreads(raw, options.InterOpThreads), "setting inter-op threads");
@@ -97,10 +97,18 @@ public sealed partial class OnnxSession
         }
 
         line = SourceLocation().Replace(line, string.Empty, 1);
+        line = InnerSourceLocation().Replace(line, string.Empty);
         return line.Length == 0 ? "(no reason given)" : line;
     }
+
+    /// <summary>ORT's reason for a failed run, as one line without the C++ source locations it quotes.</summary>
+    internal static string Reason(OnnxRuntimeException error) => FirstLine(error.RuntimeMessage);
 
     /// <summary>Like "/onnxruntime_src/core/graph/model_load_utils.h:46 void onnxruntime::F(const T&amp;, int) ".</summary>
     [GeneratedRegex(@"^/\S+:\d+ [^()]*\(.*?\) (?=\S)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SourceLocation();
+
+    /// <summary>The same inside a run's message, after "Status Message: ".</summary>
+    [GeneratedRegex(@"/onnxruntime_src/\S+:\d+ [^()]*\(.*?\)( const)? (?=\S)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex InnerSourceLocation();
 }

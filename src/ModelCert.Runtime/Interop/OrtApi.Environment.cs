@@ -8,8 +8,12 @@ namespace ModelCert.Runtime.Interop;
 /// </summary>
 internal sealed unsafe partial class OrtApi
 {
-    /// <summary>ORT_LOGGING_LEVEL_ERROR: ORT reports failures through statuses, so warnings would only be console noise.</summary>
-    public const int LogSeverityError = 3;
+    /// <summary>
+    /// ORT_LOGGING_LEVEL_FATAL: ORT reports every failure through a status, which ModelCert turns into one line naming
+    /// the model; ORT's own error log would print the same failure again on stderr, several lines long with C++ source
+    /// locations (a model failing at run time did), so only fatal messages are let through.
+    /// </summary>
+    public const int LogSeverityFatal = 4;
 
     private const int ArenaAllocator = 1;
     private const int MemTypeDefault = 0;
@@ -28,7 +32,7 @@ internal sealed unsafe partial class OrtApi
         nint env;
         fixed (byte* logId = "modelcert\0"u8)
         {
-            Check(CreateEnv(LogSeverityError, logId, &env), "creating the ONNX Runtime environment");
+            Check(CreateEnv(LogSeverityFatal, logId, &env), "creating the ONNX Runtime environment");
         }
 
         nint allocator;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using ModelCert.Core.Checks.Security;
 
 namespace ModelCert.Runtime.Onnx;
@@ -10,6 +11,10 @@ namespace ModelCert.Runtime.Onnx;
 /// </summary>
 internal sealed class ExternalDataRules(string modelFolder)
 {
+    /// <summary>Linux's NAME_MAX and PATH_MAX - 1: longer names make statx fail (ENAMETOOLONG).</summary>
+    private const int MaxNameBytes = 255;
+    private const int MaxPathBytes = 4095;
+
     private readonly string _folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(modelFolder));
     private readonly List<ExternalDataReference> _references = [];
     private readonly Dictionary<string, long> _files = new(StringComparer.Ordinal);
@@ -78,9 +83,14 @@ internal sealed class ExternalDataRules(string modelFolder)
         }
 
         var full = Path.GetFullPath(Path.Combine(_folder, location));
-        return full.StartsWith(_folder + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            ? null
-            : "which resolves outside the model's folder";
+        if (!full.StartsWith(_folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return "which resolves outside the model's folder";
+        }
+
+        return Encoding.UTF8.GetByteCount(full) > MaxPathBytes || location.Split('/', '\\').Any(segment => Encoding.UTF8.GetByteCount(segment) > MaxNameBytes)
+            ? "a name longer than the file system allows (255 bytes a name, 4095 a path)"
+            : null;
     }
 
     /// <summary>Each folder on the way and the file itself, looked at without following links.</summary>
@@ -98,7 +108,16 @@ internal sealed class ExternalDataRules(string modelFolder)
         {
             path = Path.Combine(path, parts[i]);
             var last = i == parts.Length - 1;
-            var status = FileStatus.Of(path);
+            FileStatus status;
+            try
+            {
+                status = FileStatus.Of(path);
+            }
+            catch (IOException ex)
+            {
+                return $"which cannot be looked at ({ex.Message})";
+            }
+
             switch (status.Kind)
             {
                 case FileKind.Missing:

@@ -10,6 +10,7 @@ internal sealed partial class InspectionWalker
         string? opType = null;
         var domain = "ai.onnx";
         var first = node;
+        var trees = node;
         while (first.TryReadTag(out var field, out var wire))
         {
             switch (field)
@@ -35,6 +36,11 @@ internal sealed partial class InspectionWalker
 
         _nodeDomains.Add(domain);
         var owner = name is { Length: > 0 } ? $"node '{name}'" : $"a {opType ?? "nameless"} node";
+        if (domain == "ai.onnx.ml" && opType is not null && TreeEnsembles.Contains(opType))
+        {
+            CheckTrees(trees, opType, owner, where);
+        }
+
         while (node.TryReadTag(out var field, out var wire))
         {
             if (field == 5) // attribute

@@ -33,6 +33,12 @@ public static class InputMapper
                 continue;
             }
 
+            if (input.Shape[0] >= 0 || (input.Shape.Count == 2 && input.Shape[1] == 0))
+            {
+                problems.Add($"model input '{input.Name}' is declared as a {Describe(input)}; ModelCert feeds batches of rows, so its first dimension must be dynamic (N) and a second one at least 1");
+                continue;
+            }
+
             var width = input.Shape.Count == 2 ? input.Shape[1] : 1;
             if (options.ExplicitMap.TryGetValue(input.Name, out var mapped))
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ModelCert.Core;
 using ModelCert.Core.Frames;
 
@@ -21,6 +22,11 @@ public sealed class ModelScorer : IDisposable
         _session = session;
         _options = options ?? new ScorerOptions();
         Layout = OutputLayout.Detect(session.Outputs, session.ModelPath);
+        if (Layout.OutputNames.FirstOrDefault(name => session.Inputs.Any(i => i.Name == name)) is { } echoed)
+        {
+            throw new InputException(
+                $"model '{session.ModelPath}' output '{echoed}' is its input '{echoed}' itself: the graph passes its input through and computes no score");
+        }
         if (Layout.Probabilities is { } probabilities && probabilities.Shape[1] > 0 && _options.PositiveIndex >= probabilities.Shape[1])
         {
             throw new InputException(
@@ -46,8 +52,22 @@ public sealed class ModelScorer : IDisposable
                 inputs[i] = _feeders[i].Fill(chunk, start, count, firstRow);
             }
 
-            var outputs = _session.Run(inputs, _outputNames);
+            var outputs = Run(inputs, firstRow + start, count);
             yield return Read(outputs, firstRow + start, count);
+        }
+    }
+
+    /// <summary>One run; a failure inside ONNX Runtime (a node the model's own data or shapes break) is the model's problem, named with the rows.</summary>
+    private IReadOnlyList<OutputTensor> Run(InputTensor[] inputs, long firstRow, int count)
+    {
+        try
+        {
+            return _session.Run(inputs, _outputNames);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new InputException(
+                string.Create(CultureInfo.InvariantCulture, $"model '{_session.ModelPath}' failed in ONNX Runtime on rows {firstRow + 1} to {firstRow + count}: {OnnxSession.Reason(ex)}"), ex);
         }
     }
 
@@ -81,11 +101,15 @@ public sealed class ModelScorer : IDisposable
         OutputTensor Find(TensorInfo info) => outputs.First(o => o.Name == info.Name);
         if (Layout.Kind == ModelKind.Regressor)
         {
-            return new ScoredBatch(firstRow, count, Find(Layout.Prediction!).ToDoubleArray(), null, null);
+            var prediction = Find(Layout.Prediction!);
+            RequireRows(prediction, count, IsColumn(prediction), "one value a row ([N] or [N,1])");
+            return new ScoredBatch(firstRow, count, prediction.ToDoubleArray(), null, null);
         }
 
         var probabilities = Find(Layout.Probabilities!);
-        var classes = checked((int)probabilities.Shape[1]);
+        var shape = probabilities.Shape;
+        RequireRows(probabilities, count, shape.Count == 2 && shape[1] > _options.PositiveIndex, $"one row of class probabilities a row ([N,C], C > {_options.PositiveIndex})");
+        var classes = checked((int)shape[1]);
         var all = probabilities.ToDoubleArray();
         var scores = new double[count];
         for (var i = 0; i < count; i++)
@@ -99,12 +123,28 @@ public sealed class ModelScorer : IDisposable
         }
 
         var label = Find(labelInfo);
+        RequireRows(label, count, IsColumn(label), "one label a row ([N] or [N,1])");
         return label.ElementType switch
         {
             TensorElementType.String => new ScoredBatch(firstRow, count, scores, null, label.AsStrings()),
             TensorElementType.Int64 => new ScoredBatch(firstRow, count, scores, label.AsInt64(), null),
             _ => new ScoredBatch(firstRow, count, scores, [.. label.ToDoubleArray().Select(v => (long)v)], null),
         };
+    }
+
+    private static bool IsColumn(OutputTensor output) => output.Shape.Count == 1 || (output.Shape.Count == 2 && output.Shape[1] == 1);
+
+    /// <summary>
+    /// The model declared an output ModelCert can read, but what came back at run time must agree: a shape that does not
+    /// hold one entry a row (a model whose declared shapes lie) is refused, not read past its end.
+    /// </summary>
+    private void RequireRows(OutputTensor output, int count, bool fits, string expected)
+    {
+        if (!fits || output.Shape.Count == 0 || output.Shape[0] != count)
+        {
+            throw new InputException(
+                string.Create(CultureInfo.InvariantCulture, $"model '{_session.ModelPath}' output '{output.Name}' came back as {Shapes.Format(output.Shape)} for {count} rows; ModelCert needs {expected}"));
+        }
     }
 
     private static long[] ArgMax(double[] probabilities, int count, int classes)

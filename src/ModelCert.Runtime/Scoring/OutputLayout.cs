@@ -34,14 +34,14 @@ public sealed record OutputLayout(ModelKind Kind, TensorInfo? Label, TensorInfo?
                 $"model '{modelOrigin}' gives its probabilities as '{map.Name}', a {map.Kind.ToString().ToLowerInvariant()} (ZipMap); re-export it without ZipMap (skl2onnx: options={{'zipmap': False}}) so probabilities are a [N,C] tensor");
         }
 
-        var prediction = Prefer(tensors.Where(o => IsReal(o.ElementType) && IsColumn(o)), "predict") ?? Prefer(tensors.Where(IsColumn), "variable");
+        var prediction = Prefer(tensors.Where(o => IsReal(o.ElementType) && IsColumn(o)), "predict") ?? Prefer(tensors.Where(o => IsColumn(o) && IsNumber(o.ElementType)), "variable");
         if (prediction is not null && (label is null || IsReal(prediction.ElementType)))
         {
             return new OutputLayout(ModelKind.Regressor, null, null, prediction);
         }
 
         throw new InputException(
-            $"model '{modelOrigin}' has no output ModelCert can read as probabilities [N,C] or a prediction [N]; outputs: {string.Join(", ", outputs.Select(o => $"'{o.Name}' {InputMapper.Describe(o)}"))}");
+            $"model '{modelOrigin}' has no output ModelCert can read as probabilities [N,C] or a prediction [N]; outputs: {(outputs.Count == 0 ? "none" : string.Join(", ", outputs.Select(o => $"'{o.Name}' {InputMapper.Describe(o)}")))}");
     }
 
     private static TensorInfo? Prefer(IEnumerable<TensorInfo> candidates, string hint)
@@ -53,6 +53,12 @@ public sealed record OutputLayout(ModelKind Kind, TensorInfo? Label, TensorInfo?
     private static bool IsColumn(TensorInfo info) => info.Shape.Count == 1 || (info.Shape.Count == 2 && info.Shape[1] == 1);
 
     private static bool IsReal(TensorElementType type) => type is TensorElementType.Float or TensorElementType.Double;
+
+    /// <summary>The element types <see cref="OutputTensor.ToDoubleArray"/> converts; not strings, bfloat16 or 8-bit floats.</summary>
+    private static bool IsNumber(TensorElementType type) =>
+        type is TensorElementType.Float or TensorElementType.Double or TensorElementType.Float16 or TensorElementType.Bool
+            or TensorElementType.Int8 or TensorElementType.UInt8 or TensorElementType.Int16 or TensorElementType.UInt16
+            or TensorElementType.Int32 or TensorElementType.UInt32 or TensorElementType.Int64 or TensorElementType.UInt64;
 
     private static bool IsLabelType(TensorElementType type) =>
         type is TensorElementType.Int64 or TensorElementType.Int32 or TensorElementType.String or TensorElementType.Bool;

@@ -51,6 +51,20 @@ public sealed partial class OnnxInspectorTests
             AssertRefused(violations, "initializer 'W' keeps its data in external file", expected);
         }
 
+        [Theory]
+        [InlineData(300, "a name longer than the file system allows")]
+        [InlineData(5000, "a name longer than the file system allows")]
+        public void Should_refuse_a_location_the_file_system_cannot_look_up(int length, string expected)
+        {
+            // Given an external location whose file name (or whole path) is longer than Linux allows (found by fuzzing)
+            using var folder = new ModelFolder();
+            var location = length > 1000 ? string.Join('/', Enumerable.Repeat(new string('d', 200), length / 200)) : new string('a', length);
+            folder.Save(ModelFolder.WithExternalWeights(("location", location)));
+
+            // When it is inspected, Then it is refused with the reason, never an exception
+            AssertRefused(folder.Violations(), "initializer 'W' keeps its data in external file", expected);
+        }
+
         [Fact]
         public void Should_refuse_a_symbolic_link_to_outside_without_opening_it()
         {
