@@ -69,7 +69,7 @@ public sealed class SecurityChecksEndToEndTests
         Assert.True(result.ExitCode == 4, result.ToString());
         var pii = Check(temp, "no-pii");
         Assert.Equal(102, pii.GetProperty("value").GetDouble());
-        var counts = pii.GetProperty("details").GetProperty("counts");
+        var counts = pii.GetProperty("details").GetProperty("counts").GetProperty("test");
         Assert.Equal(25, counts.GetProperty("contact").GetProperty("email").GetInt64());
         Assert.Equal(20, counts.GetProperty("contact").GetProperty("phone").GetInt64());
         Assert.Equal(15, counts.GetProperty("contact").GetProperty("ssn").GetInt64());

@@ -25,7 +25,7 @@ internal static partial class EvaluationPreparer
         var model = submission.PredictionsMode ? null : OpenModel(submission, schema, needs.Limits);
         try
         {
-            return Prepare(submission, dataPath, schema, model, time, status, progress, needs.AllColumns);
+            return Prepare(submission, dataPath, schema, model, time, status, progress, needs);
         }
         catch
         {
@@ -36,10 +36,10 @@ internal static partial class EvaluationPreparer
 
     private static PreparedEvaluation Prepare(
         Submission submission, string dataPath, FrameSchema schema, OpenedModel? model, TimeProvider time, Action<string> status, IProgress<long>? progress,
-        bool allColumns)
+        EvaluationNeeds needs)
     {
         var needed = NeededColumns(submission, schema, model?.Features ?? submission.Features ?? []);
-        var (test, testAll) = ReadTest(dataPath, schema, needed, allColumns, status);
+        var (test, testAll) = ReadColumns(dataPath, schema, needed, needs.AllColumns, status);
         if (test.RowCount == 0)
         {
             throw new InputException($"data file '{submission.DataPath}' has no rows to evaluate (only a header, or empty)");
@@ -47,17 +47,18 @@ internal static partial class EvaluationPreparer
 
         var datasets = new List<DatasetInfo> { Describe("test", dataPath, schema, test.RowCount) };
         Frame? train = null;
+        Frame? trainAll = null;
         if (submission.TrainPath is { } trainRelative)
         {
             var trainPath = submission.Resolve(trainRelative);
             var trainSchema = DatasetReader.Describe(trainPath);
             var shared = needed.Where(c => trainSchema.Find(c) is not null).ToList();
-            status($"reading {Path.GetFileName(trainPath)} ({shared.Count} of {trainSchema.Columns.Count} columns)");
-            train = DatasetReader.ReadAll(trainPath, new DatasetReadOptions { Columns = shared });
+            (train, trainAll) = ReadColumns(trainPath, trainSchema, shared, needs.AllTrainColumns, status);
             datasets.Add(Describe("train", trainPath, trainSchema, train.RowCount));
         }
 
         Frame? shifted = null;
+        Frame? shiftedAll = null;
         if (submission.ShiftedPath is { } shiftedRelative)
         {
             var shiftedPath = submission.Resolve(shiftedRelative);
@@ -67,8 +68,7 @@ internal static partial class EvaluationPreparer
                 EvaluationColumns.RequireName(shiftedSchema, column, shiftedRelative, "shifted-data");
             }
 
-            status($"reading {Path.GetFileName(shiftedPath)} (shifted data)");
-            shifted = DatasetReader.ReadAll(shiftedPath, new DatasetReadOptions { Columns = [.. needed.Where(c => shiftedSchema.Find(c) is not null)] });
+            (shifted, shiftedAll) = ReadColumns(shiftedPath, shiftedSchema, [.. needed.Where(c => shiftedSchema.Find(c) is not null)], needs.AllShiftedColumns, status);
             datasets.Add(Describe("shifted", shiftedPath, shiftedSchema, shifted.RowCount));
         }
 
@@ -89,6 +89,8 @@ internal static partial class EvaluationPreparer
             Train = train,
             TrainTruth = trainTruth,
             TrainTarget = trainTarget,
+            TrainOrigin = submission.TrainPath,
+            TrainAllColumns = trainAll,
             TestAllColumns = testAll,
             Inspection = model?.Inspection,
             LabelColumn = submission.LabelColumn,
@@ -109,6 +111,7 @@ internal static partial class EvaluationPreparer
             ModelOrigin = submission.ModelPath,
             Shifted = shifted,
             ShiftedOrigin = submission.ShiftedPath,
+            ShiftedAllColumns = shiftedAll,
             ShiftedTruth = shiftedTruth,
             ShiftedTarget = shiftedTarget,
             Proxies = submission.Proxies,
@@ -121,10 +124,10 @@ internal static partial class EvaluationPreparer
     }
 
     /// <summary>
-    /// The test data's needed columns; with <paramref name="allColumns"/>, every column is read once and the needed
-    /// ones are a view of the same columns, so checks that read <see cref="EvaluationData.Test"/> see no difference.
+    /// A dataset's needed columns; with <paramref name="allColumns"/> (the PII scan), every column is read once and the
+    /// needed ones are a view of the same columns, so checks that read the needed frame see no difference.
     /// </summary>
-    private static (Frame Test, Frame? All) ReadTest(string dataPath, FrameSchema schema, List<string> needed, bool allColumns, Action<string> status)
+    private static (Frame Needed, Frame? All) ReadColumns(string dataPath, FrameSchema schema, List<string> needed, bool allColumns, Action<string> status)
     {
         var read = allColumns ? schema.Columns.Count : needed.Count;
         status($"reading {Path.GetFileName(dataPath)} ({read} of {schema.Columns.Count} columns)");

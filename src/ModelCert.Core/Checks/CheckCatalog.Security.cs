@@ -12,8 +12,8 @@ public static partial class CheckCatalog
             "AUC of a loss-threshold attack telling training rows from test rows (0.5 is no leakage).",
             "sample"),
         Define("security", "pii", "Personal data in the data", Direction.LowerIsBetter, CheckNeeds.None,
-            "Number of values that look like emails, phone numbers, SSNs, card numbers (Luhn) or IBANs.",
-            "columns", "kinds"),
+            "Number of values that look like emails, phone numbers, SSNs, card numbers (Luhn) or IBANs, in the worst of the test, training and shifted data.",
+            "columns", "kinds", "datasets"),
     ];
 
     private static ParameterSpec[] SecurityParameters =>
@@ -25,5 +25,6 @@ public static partial class CheckCatalog
         ParameterSpec.Numbers("opset_versions", 1, 1000, "Allowed ai.onnx opset versions as [lowest, highest]."),
         ParameterSpec.NameList("allowed_domains", "Operator domains allowed beyond ai.onnx and ai.onnx.ml."),
         ParameterSpec.NameList("kinds", "PII kinds to look for: email, phone, ssn, card, iban (default all)."),
+        ParameterSpec.NameList("datasets", "Datasets to scan for personal data: test, train, shifted (default every one the submission gives)."),
     ];
 }

@@ -46,6 +46,15 @@ public sealed partial class EvaluationData
     /// </summary>
     public Frame? TestAllColumns { get; init; }
 
+    /// <summary>The file <see cref="Train"/> came from, for messages.</summary>
+    public string? TrainOrigin { get; init; }
+
+    /// <summary>Every column of the training data, when the PII scan asks for it; <see cref="Train"/> holds only the shared columns.</summary>
+    public Frame? TrainAllColumns { get; init; }
+
+    /// <summary>Every column of the shifted set, when the PII scan asks for it; <see cref="Shifted"/> holds only the columns read.</summary>
+    public Frame? ShiftedAllColumns { get; init; }
+
     /// <summary>What static inspection found in the model file before the runtime loaded it; null in predictions mode.</summary>
     public ModelInspection? Inspection { get; init; }
 

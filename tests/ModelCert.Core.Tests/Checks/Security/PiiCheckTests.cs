@@ -14,9 +14,9 @@ public sealed class PiiCheckTests
     private const string Id = "security.pii";
 
     /// <summary>400 rows: contact holds 60 emails and 50 phones, notes 40 SSNs and 30 cards, account 20 IBANs, and look-alikes elsewhere.</summary>
-    private static (Frame Frame, List<string> Secrets) Seeded()
+    internal static (Frame Frame, List<string> Secrets) Seeded(int seed = 20240601)
     {
-        var random = new Random(20240601);
+        var random = new Random(seed);
         var secrets = new List<string>();
         string Keep(string value)
         {
@@ -43,7 +43,18 @@ public sealed class PiiCheckTests
     }
 
     private static CheckResult Run(Frame frame, RequirementParameters? parameters = null) =>
-        Expect.Single(new PiiCheck().Evaluate(TestRequirements.Data(frame), TestRequirements.AtMost(Id, 0, parameters)), "pii");
+        Run(TestRequirements.Data(frame), parameters);
+
+    internal static CheckResult Run(EvaluationData data, RequirementParameters? parameters = null) =>
+        Expect.Single(new PiiCheck().Evaluate(data, TestRequirements.AtMost(Id, 0, parameters)), "pii");
+
+    /// <summary>Counts per dataset, column and kind.</summary>
+    internal static Dictionary<string, SortedDictionary<string, SortedDictionary<string, long>>> Counts(CheckResult result) =>
+        Expect.Detail<Dictionary<string, SortedDictionary<string, SortedDictionary<string, long>>>>(result, "counts", "counts");
+
+    /// <summary>One dataset's entry in the details.</summary>
+    internal static Dictionary<string, object?> Dataset(CheckResult result, string name) =>
+        Expect.Detail<Dictionary<string, Dictionary<string, object?>>>(result, "datasets", "datasets")[name];
 
     public sealed class Evaluate
     {
@@ -57,24 +68,32 @@ public sealed class PiiCheckTests
             var result = Run(frame);
 
             // Then the counts are exact per column and kind, the look-alikes are not counted, and the value is their sum
-            var counts = Expect.Detail<SortedDictionary<string, SortedDictionary<string, long>>>(result, "counts", "counts");
+            var counts = Counts(result)["test"];
             Assert.Equal(new Dictionary<string, long> { ["email"] = 60, ["phone"] = 50 }, counts["contact"]);
             Assert.Equal(new Dictionary<string, long> { ["card"] = 30, ["ssn"] = 40 }, counts["notes"]);
             Assert.Equal(new Dictionary<string, long> { ["iban"] = 20 }, counts["account"]);
             Assert.Equal(new Dictionary<string, long> { ["card"] = 5 }, counts["card_number"]);
             Expect.Value(205, result, "flagged values");
             Expect.Outcome(Outcome.Fail, result, "personal data above 0");
-            Assert.Equal(["income"], Expect.Detail<List<string>>(result, "skipped_columns", "floats are not scanned"));
+            Assert.Equal(["contact", "notes", "account", "card_number", "income"], (List<string>)Dataset(result, "test")["scanned_columns"]!);
+            Assert.False(Dataset(result, "test").ContainsKey("skipped_columns"), "whole floats are scanned, nothing skipped");
+            Assert.Equal("test", Expect.Detail<string>(result, "worst_dataset", "the only dataset"));
         }
 
         [Fact]
         public void Should_never_put_a_value_in_the_result()
         {
-            // Given the seeded frame and every secret value in it
+            // Given seeded test, training and shifted frames and every secret value in them
             var (frame, secrets) = Seeded();
+            var (train, trainSecrets) = Seeded(7);
+            var (shifted, shiftedSecrets) = Seeded(11);
+            secrets.AddRange(trainSecrets);
+            secrets.AddRange(shiftedSecrets);
+            var data = new EvaluationData { Task = ModelTask.BinaryClassification, Test = frame, Train = train, Shifted = shifted };
 
-            // When it is scanned and the result serialized as results.json writes it
-            var result = Run(frame);
+            // When they are scanned and the result serialized as results.json writes it
+            var result = Run(data);
+            Assert.Equal(["test", "train", "shifted"], Counts(result).Keys);
             var json = System.Text.Json.JsonSerializer.Serialize(result, ResultsJson.Options);
 
             // Then no secret, nor its digits, appears
@@ -96,7 +115,7 @@ public sealed class PiiCheckTests
 
             // Then only the 50 phones count
             Expect.Value(50, result, "phones in contact");
-            Assert.Equal(["contact"], Expect.Detail<List<string>>(result, "scanned_columns", "scanned"));
+            Assert.Equal(["contact"], (List<string>)Dataset(result, "test")["scanned_columns"]!);
         }
 
         [Fact]
