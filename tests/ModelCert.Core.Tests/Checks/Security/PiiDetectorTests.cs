@@ -102,4 +102,51 @@ public sealed class PiiDetectorTests
             Assert.Equal([Fixtures.IbanCheck("DE", bban)], valid);
         }
     }
+
+    public sealed class DetectNumber
+    {
+        [Theory]
+        [InlineData(219099999L, PiiKinds.Ssn)]
+        [InlineData(78051120L, PiiKinds.None)]
+        [InlineData(666123456L, PiiKinds.None)]
+        [InlineData(219009999L, PiiKinds.None)]
+        [InlineData(219090000L, PiiKinds.None)]
+        [InlineData(900123456L, PiiKinds.None)]
+        [InlineData(2125550143L, PiiKinds.Phone)]
+        [InlineData(12125550143L, PiiKinds.Phone)]
+        [InlineData(2121550143L, PiiKinds.None)]
+        [InlineData(1125550143L, PiiKinds.None)]
+        [InlineData(4111111111111111L, PiiKinds.Card)]
+        [InlineData(4111111111111112L, PiiKinds.None)]
+        [InlineData(-219099999L, PiiKinds.None)]
+        public void Should_classify_digits_held_as_an_integer(long value, PiiKinds expected)
+        {
+            // Given an integer that is, or looks like, an SSN, a phone number or a card number
+            // When it is classified as an integer and as the same whole float
+            var asInteger = PiiDetector.DetectNumber(value, PiiKinds.All);
+            var asFloat = PiiDetector.DetectNumber((double)value, PiiKinds.All);
+
+            // Then both find exactly the expected kind
+            Assert.Equal(expected, asInteger);
+            Assert.Equal(expected, asFloat);
+        }
+
+        [Fact]
+        public void Should_not_classify_fractions_or_floats_beyond_exact_integers()
+        {
+            // Given a fractional SSN-like float, one beyond 2^53, and non-finite values
+            double[] values = [219099999.5, 4111111111111111111d, double.NaN, double.PositiveInfinity];
+
+            // When classified, Then none is personal data
+            Assert.All(values, v => Assert.Equal(PiiKinds.None, PiiDetector.DetectNumber(v, PiiKinds.All)));
+        }
+
+        [Fact]
+        public void Should_look_only_for_the_kinds_wanted()
+        {
+            // Given an SSN-like integer
+            // When only cards are wanted, Then it is not flagged
+            Assert.Equal(PiiKinds.None, PiiDetector.DetectNumber(219099999L, PiiKinds.Card));
+        }
+    }
 }
