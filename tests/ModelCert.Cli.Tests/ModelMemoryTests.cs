@@ -1,4 +1,4 @@
-using ModelCert.Tests;
+using ModelCert.Tests.Fuzzing;
 using Xunit;
 
 namespace ModelCert.Cli.Tests;

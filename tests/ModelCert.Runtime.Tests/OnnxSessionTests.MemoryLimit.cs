@@ -1,5 +1,5 @@
 using ModelCert.Runtime.Tests.Support;
-using ModelCert.Tests;
+using ModelCert.Tests.Fuzzing;
 
 using Xunit;
 

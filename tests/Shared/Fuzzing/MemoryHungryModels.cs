@@ -1,7 +1,7 @@
 using ModelCert.Runtime;
 using ModelCert.Runtime.Onnx;
 
-namespace ModelCert.Tests;
+namespace ModelCert.Tests.Fuzzing;
 
 /// <summary>
 /// Small, valid models that allocate a large tensor while they run, from a shape held as a value (which static
