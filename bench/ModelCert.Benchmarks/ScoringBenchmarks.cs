@@ -9,7 +9,8 @@ namespace ModelCert.Benchmarks;
 
 /// <summary>
 /// Scoring the 1M-row adult replica: raw ONNX Runtime on tensors built beforehand (the ceiling), our scoring
-/// path from an in-memory frame (fill tensors, run, read outputs), and end to end from the CSV file.
+/// path from an in-memory frame (fill tensors, run, read outputs), and end to end from the CSV file;
+/// each with ONNX Runtime's own uncapped arena and with the capped one score and certify use (--model-memory).
 /// </summary>
 public class ScoringBenchmarks
 {
@@ -25,13 +26,18 @@ public class ScoringBenchmarks
     [Params("adult_lr", "adult_xgb")]
     public string Model { get; set; } = "adult_lr";
 
+    /// <summary>"none": ORT's own uncapped arena; "2GiB": the capped arena score and certify use by default (--model-memory).</summary>
+    [Params("none", "2GiB")]
+    public string ModelMemory { get; set; } = "2GiB";
+
     private InputMappingOptions Mapping => new() { Features = Model == "adult_xgb" ? XgbFeatures : null, DataOrigin = BenchData.Csv };
 
     [GlobalSetup]
     public void Setup()
     {
         _frame = DatasetReader.ReadAll(BenchData.Parquet);
-        _session = OnnxSession.Open(BenchData.Shared($"models/adult/{Model}.onnx"));
+        var limit = ModelMemory == "none" ? null : MemorySize.TryParse(ModelMemory, out _);
+        _session = OnnxSession.Open(BenchData.Shared($"models/adult/{Model}.onnx"), new OnnxSessionOptions { MemoryLimit = limit });
         _bindings = InputMapper.Resolve(_session.Inputs, _frame.Schema, Mapping, Model);
         _prebuilt = [];
         for (var start = 0; start < _frame.RowCount; start += BatchRows)

@@ -28,9 +28,20 @@ public sealed partial class OnnxSession
         }
     }
 
-    private static unsafe OrtSessionHandle CreateSession(OrtApi api, string modelPath, OnnxSessionOptions options)
+    private static OrtSessionHandle CreateSession(OrtApi api, string modelPath, OnnxSessionOptions options)
     {
         using var sessionOptions = CreateOptions(api, options);
+        if (options.MemoryLimit is not { } limit)
+        {
+            return CreateSession(api, modelPath, sessionOptions);
+        }
+
+        api.UseCappedArena(sessionOptions.Pointer);
+        return api.WithCappedArena(limit, () => CreateSession(api, modelPath, sessionOptions));
+    }
+
+    private static unsafe OrtSessionHandle CreateSession(OrtApi api, string modelPath, OrtSessionOptionsHandle sessionOptions)
+    {
         var path = Encoding.UTF8.GetBytes(Path.GetFullPath(modelPath) + "\0");
         nint session;
         nint status;

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 using ModelCert.Runtime.Interop;
 
 namespace ModelCert.Runtime;
@@ -69,7 +72,12 @@ public sealed partial class OnnxSession
         var values = outputValues.Select(v => v == 0 ? null : new OrtValueHandle(v)).ToArray();
         try
         {
-            api.Check(status, $"running model '{ModelPath}'");
+            if (status != 0)
+            {
+                var error = api.TakeError(status, $"running model '{ModelPath}'");
+                throw OverLimit(error) ?? error;
+            }
+
             var results = new OutputTensor[outputs.Count];
             for (var i = 0; i < results.Length; i++)
             {
@@ -87,4 +95,30 @@ public sealed partial class OnnxSession
             }
         }
     }
+
+    /// <summary>
+    /// A run the capped arena refused (ORT's BFC arena: "Available memory of A is smaller than requested bytes of R"),
+    /// restated as the model needing more memory than the limit allows; null for any other failure.
+    /// </summary>
+    private OnnxRuntimeException? OverLimit(OnnxRuntimeException error)
+    {
+        if (_options.MemoryLimit is not { } limit || ArenaRefusal().Match(error.RuntimeMessage) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        var node = NodeName().Match(error.RuntimeMessage) is { Success: true } named ? $" (node '{named.Groups["node"].Value}')" : string.Empty;
+        var requested = long.Parse(match.Groups["requested"].Value, CultureInfo.InvariantCulture);
+        var name = _options.MemoryLimitName;
+        return new OnnxRuntimeException(
+            error.ErrorCode,
+            $"the model needs more memory than {name} of {MemorySize.Format(limit)} allows: it asked for {MemorySize.Format(requested)} at once{node}; raise {name} only for a model you trust",
+            $"running model '{ModelPath}'");
+    }
+
+    [GeneratedRegex(@"Available memory of \d+ is smaller than requested bytes of (?<requested>\d{1,19})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ArenaRefusal();
+
+    [GeneratedRegex(@"running (?<op>\w{1,100}) node\. Name:'(?<node>[^'\n]{0,200})'", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NodeName();
 }

@@ -9,11 +9,13 @@ namespace ModelCert.Runtime;
 public sealed partial class OnnxSession : IDisposable
 {
     private readonly OrtSessionHandle _handle;
+    private readonly OnnxSessionOptions _options;
 
-    private OnnxSession(string modelPath, OrtSessionHandle handle, IReadOnlyList<TensorInfo> inputs, IReadOnlyList<TensorInfo> outputs, ModelMetadata metadata)
+    private OnnxSession(string modelPath, OrtSessionHandle handle, OnnxSessionOptions options, IReadOnlyList<TensorInfo> inputs, IReadOnlyList<TensorInfo> outputs, ModelMetadata metadata)
     {
         ModelPath = modelPath;
         _handle = handle;
+        _options = options;
         Inputs = inputs;
         Outputs = outputs;
         Metadata = metadata;
@@ -41,6 +43,12 @@ public sealed partial class OnnxSession : IDisposable
         options ??= new OnnxSessionOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.IntraOpThreads, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.InterOpThreads, nameof(options));
+        if (options.MemoryLimit is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MemoryLimit, "the memory limit must be more than 0 bytes");
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.MemoryLimitName, nameof(options));
         if (!Enum.IsDefined(options.Optimization))
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Optimization, "unknown graph optimization level");
@@ -51,7 +59,7 @@ public sealed partial class OnnxSession : IDisposable
         var handle = CreateSession(api, modelPath, options);
         try
         {
-            return new OnnxSession(modelPath, handle, DescribeInputs(api, handle), DescribeOutputs(api, handle), ReadMetadata(api, handle));
+            return new OnnxSession(modelPath, handle, options, DescribeInputs(api, handle), DescribeOutputs(api, handle), ReadMetadata(api, handle));
         }
         catch
         {

@@ -39,7 +39,7 @@ internal static partial class EvaluationPreparer
     {
         var modelPath = submission.Resolve(submission.ModelPath!);
         var inspection = OnnxInspector.InspectOrRefuse(modelPath, limits, submission.ModelPath);
-        var session = OnnxSession.Open(modelPath);
+        var session = OnnxSession.Open(modelPath, Commands.CommonOptions.SessionOptions(submission.ModelMemory));
         try
         {
             var mapping = new InputMappingOptions { Features = submission.Features, ExplicitMap = submission.InputMap, DataOrigin = submission.DataPath };

@@ -47,6 +47,12 @@ internal sealed record Submission
 
     public int PositiveIndex { get; init; } = 1;
 
+    /// <summary>
+    /// The most memory the model's tensors may take while it runs, in bytes (<c>--model-memory</c>). A run option,
+    /// not part of what is certified: it changes whether scoring finishes, never a score, so it is not recorded.
+    /// </summary>
+    public long ModelMemory { get; init; } = Commands.CommonOptions.DefaultModelMemoryBytes;
+
     public double Threshold { get; init; } = 0.5;
 
     /// <summary>Predictions mode: the column holding the score, in the predictions file or in the data.</summary>

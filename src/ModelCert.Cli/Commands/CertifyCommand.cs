@@ -49,13 +49,14 @@ internal static class CertifyCommand
         var key = new Option<string?>("--key") { Description = "The private key (PEM) that signs the pack (default: the workspace's keys/private.pem, generated when missing)." };
         var zip = new Option<bool>("--zip") { Description = "Also write the pack as DIR.zip." };
         var noPack = new Option<bool>("--no-pack") { Description = "Results only: write results.json, report.html and model-card.md into --out; nothing signed or logged." };
+        var modelMemory = CommonOptions.ModelMemory();
         var reproduce = new Option<string?>("--reproduce") { Description = "Re-run the certification recorded in this pack (folder or zip) and report every value that differs; path flags move its input files." };
 
         var command = new Command("certify", "Certify a model against policies.")
         {
             config, model, data, train, shifted, proxies, label, positive, favourable, protectedAttributes, noIntersections, features, inputMap, threshold, positiveIndex,
             scoreColumn, predictions, idColumn, policy, profile, privileged, replicates, confidence, seed, task, riskTier, jurisdiction, output, format,
-            workspace, key, zip, noPack, reproduce,
+            workspace, key, zip, noPack, reproduce, modelMemory,
         };
         var compliance = new ComplianceOptions();
         foreach (var option in compliance.All)
@@ -82,6 +83,7 @@ internal static class CertifyCommand
                     TrainPath = FromFlag(train) ?? recorded.TrainPath,
                     ShiftedPath = FromFlag(shifted) ?? recorded.ShiftedPath,
                     PredictionsPath = FromFlag(predictions) ?? recorded.PredictionsPath,
+                    ModelMemory = CommonOptions.ModelMemoryBytes(parse, modelMemory),
                 }, console);
             }
 
@@ -118,6 +120,7 @@ internal static class CertifyCommand
                 Format = parse.GetValue(format)?.ToLowerInvariant() ?? basis.Format,
                 Card = compliance.Card(parse, basis.Card),
                 Provenance = compliance.Provenance(parse, basis.Provenance),
+                ModelMemory = CommonOptions.ModelMemoryBytes(parse, modelMemory),
             };
             if (string.IsNullOrEmpty(submission.DataPath))
             {

@@ -18,6 +18,7 @@ internal static class ScoreCommand
         var features = CommonOptions.Features();
         var inputMap = CommonOptions.InputMap();
         var threads = CommonOptions.Threads();
+        var modelMemory = CommonOptions.ModelMemory();
         var output = new Option<string>("--out") { Description = "The scores CSV to write (row,label,score).", Required = true };
         var positiveIndex = new Option<int>("--positive-index")
         {
@@ -28,7 +29,7 @@ internal static class ScoreCommand
 
         var command = new Command("score", "Score a dataset with an ONNX model.")
         {
-            model, data, features, inputMap, output, positiveIndex, batchRows, threads,
+            model, data, features, inputMap, output, positiveIndex, batchRows, threads, modelMemory,
         };
         command.SetAction(parse =>
         {
@@ -43,19 +44,26 @@ internal static class ScoreCommand
                 parse.GetRequiredValue(output),
                 CommonOptions.Mapping(parse, features, inputMap, parse.GetRequiredValue(data)),
                 new ScorerOptions { PositiveIndex = parse.GetValue(positiveIndex), BatchRows = parse.GetValue(batchRows) },
-                parse.GetValue(threads));
+                parse.GetValue(threads))
+            {
+                ModelMemory = CommonOptions.ModelMemoryBytes(parse, modelMemory),
+            };
             return Run(request, console);
         });
         return command;
     }
 
     internal sealed record ScoreRequest(
-        string ModelPath, string DataPath, string OutputPath, InputMappingOptions Mapping, ScorerOptions Scorer, int Threads);
+        string ModelPath, string DataPath, string OutputPath, InputMappingOptions Mapping, ScorerOptions Scorer, int Threads)
+    {
+        /// <summary>The most memory the model's tensors may take while it runs, in bytes.</summary>
+        public long ModelMemory { get; init; } = CommonOptions.DefaultModelMemoryBytes;
+    }
 
     internal static int Run(ScoreRequest request, CliConsole console)
     {
         OnnxInspector.InspectOrRefuse(request.ModelPath);
-        using var session = OnnxSession.Open(request.ModelPath, new OnnxSessionOptions { IntraOpThreads = request.Threads });
+        using var session = OnnxSession.Open(request.ModelPath, CommonOptions.SessionOptions(request.ModelMemory, request.Threads));
         using var source = DatasetReader.Open(request.DataPath, new DatasetReadOptions { Threads = request.Threads == 0 ? null : request.Threads });
         var bindings = InputMapper.Resolve(session.Inputs, source.Schema, request.Mapping, request.ModelPath);
         using var scorer = new ModelScorer(session, bindings, request.DataPath, request.Scorer);

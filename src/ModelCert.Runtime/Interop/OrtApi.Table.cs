@@ -3,7 +3,9 @@ namespace ModelCert.Runtime.Interop;
 /// <summary>
 /// The function pointers used from the <c>OrtApi</c> table. Opaque ORT objects are <c>nint</c>; <c>size_t</c> is
 /// <c>nuint</c>; C enums are <c>int</c>; every <c>OrtStatus*</c>-returning function returns <c>nint</c> (0 = success).
-/// Slots are 0-based indices into the table; 92 ReleaseEnv, 95 ReleaseSession and 101 ReleaseCustomOpDomain anchor the count.
+/// Slots are 0-based indices into the table; 92 ReleaseEnv, 95 ReleaseSession and 101 ReleaseCustomOpDomain anchor the count,
+/// and 130 AddSessionConfigEntry, 144 CreateAndRegisterAllocator, 157 ReleaseArenaCfg, 164 CreateArenaCfgV2 and
+/// 177 UnregisterAllocator follow the header's order after 123 ModelMetadataGetCustomMetadataMapKeys.
 /// </summary>
 internal sealed unsafe partial class OrtApi
 {
@@ -57,6 +59,11 @@ internal sealed unsafe partial class OrtApi
     public readonly delegate* unmanaged[Cdecl]<nint, long*, nint> ModelMetadataGetVersion;
     public readonly delegate* unmanaged[Cdecl]<nint, void> ReleaseModelMetadata;
     public readonly delegate* unmanaged[Cdecl]<nint, nint, byte***, long*, nint> ModelMetadataGetCustomMetadataMapKeys;
+    public readonly delegate* unmanaged[Cdecl]<nint, byte*, byte*, nint> AddSessionConfigEntry;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint, nint, nint> CreateAndRegisterAllocator;
+    public readonly delegate* unmanaged[Cdecl]<nint, void> ReleaseArenaCfg;
+    public readonly delegate* unmanaged[Cdecl]<byte**, nuint*, nuint, nint*, nint> CreateArenaCfgV2;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint, nint> UnregisterAllocator;
 
     private OrtApi(nint* slots)
     {
@@ -110,5 +117,10 @@ internal sealed unsafe partial class OrtApi
         ModelMetadataGetVersion = (delegate* unmanaged[Cdecl]<nint, long*, nint>)slots[117];
         ReleaseModelMetadata = (delegate* unmanaged[Cdecl]<nint, void>)slots[118];
         ModelMetadataGetCustomMetadataMapKeys = (delegate* unmanaged[Cdecl]<nint, nint, byte***, long*, nint>)slots[123];
+        AddSessionConfigEntry = (delegate* unmanaged[Cdecl]<nint, byte*, byte*, nint>)slots[130];
+        CreateAndRegisterAllocator = (delegate* unmanaged[Cdecl]<nint, nint, nint, nint>)slots[144];
+        ReleaseArenaCfg = (delegate* unmanaged[Cdecl]<nint, void>)slots[157];
+        CreateArenaCfgV2 = (delegate* unmanaged[Cdecl]<byte**, nuint*, nuint, nint*, nint>)slots[164];
+        UnregisterAllocator = (delegate* unmanaged[Cdecl]<nint, nint, nint>)slots[177];
     }
 }
