@@ -46,7 +46,8 @@ for path in sorted(checks_dir.glob("CheckCatalog.*.cs")):
         elif kind == "Flag":
             spec = {"type": "boolean"}
         elif kind == "NameList":
-            spec = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1, "uniqueItems": True}
+            item = {"enum": quoted[2:]} if len(quoted) > 2 else {"type": "string", "minLength": 1}
+            spec = {"type": "array", "items": item, "minItems": 1, "uniqueItems": True}
         elif kind == "Choice":
             spec = {"enum": quoted[2:]}
         else:

@@ -61,6 +61,29 @@ public sealed partial class ParsingErrorTests
         }
 
         [Theory]
+        [InlineData("kinds: [email, passport]", "p.yaml:11:30: each item of 'kinds' must be one of email, phone, ssn, card, iban; found 'passport'")]
+        [InlineData("kinds: [emial]", "p.yaml:11:23: each item of 'kinds' must be one of email, phone, ssn, card, iban; found 'emial'; did you mean 'email'?")]
+        [InlineData("datasets: [test, validation]", "p.yaml:11:32: each item of 'datasets' must be one of test, train, shifted; found 'validation'")]
+        public void Should_accept_only_the_names_a_list_parameter_allows(string parameter, string expected)
+        {
+            // Given the PII scan with a name its list parameter does not know
+            var lines = Lint.Of(Policies.One(check: "security.pii") + $"    params: {{ {parameter} }}\n");
+
+            // When it is linted / Then the name is reported with the allowed ones
+            Lint.Single(expected, lines);
+        }
+
+        [Fact]
+        public void Should_match_allowed_names_case_insensitively()
+        {
+            // Given the PII scan narrowed with names in another case
+            var lines = Lint.Of(Policies.One(check: "security.pii") + "    params: { kinds: [Email, SSN], datasets: [Train] }\n");
+
+            // When it is linted / Then nothing is reported
+            Lint.Clean(lines, "names in another case");
+        }
+
+        [Theory]
         [InlineData("bins: 1", "p.yaml:11:21: 'bins' must be between 2 and 1000; found 1")]
         [InlineData("bins: 1001", "p.yaml:11:21: 'bins' must be between 2 and 1000; found 1001")]
         [InlineData("bins: ten", "p.yaml:11:21: 'bins' must be a whole number; found 'ten'")]

@@ -24,7 +24,7 @@ public static partial class CheckCatalog
         ParameterSpec.Numbers("ir_versions", 1, 100, "Allowed IR versions as [lowest, highest]."),
         ParameterSpec.Numbers("opset_versions", 1, 1000, "Allowed ai.onnx opset versions as [lowest, highest]."),
         ParameterSpec.NameList("allowed_domains", "Operator domains allowed beyond ai.onnx and ai.onnx.ml."),
-        ParameterSpec.NameList("kinds", "PII kinds to look for: email, phone, ssn, card, iban (default all)."),
-        ParameterSpec.NameList("datasets", "Datasets to scan for personal data: test, train, shifted (default every one the submission gives)."),
+        ParameterSpec.NameList("kinds", "PII kinds to look for: email, phone, ssn, card, iban (default all).", "email", "phone", "ssn", "card", "iban"),
+        ParameterSpec.NameList("datasets", "Datasets to scan for personal data: test, train, shifted (default every one the submission gives).", "test", "train", "shifted"),
     ];
 }

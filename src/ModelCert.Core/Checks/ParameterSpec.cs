@@ -15,7 +15,7 @@ public enum ParameterKind
     /// <summary>true or false.</summary>
     Boolean,
 
-    /// <summary>A non-empty list of names (columns, kinds, domains).</summary>
+    /// <summary>A non-empty list of names (columns, kinds, domains); only <see cref="ParameterSpec.Choices"/> when it has any.</summary>
     Names,
 
     /// <summary>One of <see cref="ParameterSpec.Choices"/>.</summary>
@@ -28,6 +28,7 @@ public enum ParameterKind
 /// </summary>
 public sealed record ParameterSpec(string Name, ParameterKind Kind, string Description, double Min = double.MinValue, double Max = double.MaxValue)
 {
+    /// <summary>The allowed values: of a <see cref="ParameterKind.Choice"/>, or of each name of a <see cref="ParameterKind.Names"/> list (empty = any name).</summary>
     public IReadOnlyList<string> Choices { get; init; } = [];
 
     public static ParameterSpec Integer(string name, int min, int max, string description) => new(name, ParameterKind.Integer, description, min, max);
@@ -38,7 +39,9 @@ public sealed record ParameterSpec(string Name, ParameterKind Kind, string Descr
 
     public static ParameterSpec Flag(string name, string description) => new(name, ParameterKind.Boolean, description);
 
-    public static ParameterSpec NameList(string name, string description) => new(name, ParameterKind.Names, description);
+    /// <summary>A list of names; with <paramref name="allowed"/>, each must be one of them (compared case-insensitively).</summary>
+    public static ParameterSpec NameList(string name, string description, params string[] allowed) =>
+        new(name, ParameterKind.Names, description) { Choices = allowed };
 
     public static ParameterSpec Choice(string name, string description, params string[] choices) =>
         new(name, ParameterKind.Choice, description) { Choices = choices };

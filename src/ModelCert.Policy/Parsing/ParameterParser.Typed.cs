@@ -21,7 +21,7 @@ internal static partial class ParameterParser
             case ParameterKind.Boolean:
                 return ScalarValues.Boolean(node, name, diagnostics) is { } flag ? Of(name, flag, flag ? "true" : "false") : null;
             case ParameterKind.Names:
-                return Names(name, node, diagnostics) is { } names ? Of(name, names, List(names)) : null;
+                return Names(name, node, diagnostics) is { } names && AllAllowed(spec, (SequenceNode)node, diagnostics) ? Of(name, names, List(names)) : null;
             case ParameterKind.Choice:
                 return ScalarValues.Choice(node, name, spec.Choices, diagnostics) is { } index ? Of(name, spec.Choices[index], spec.Choices[index]) : null;
             default:
@@ -53,6 +53,24 @@ internal static partial class ParameterParser
         }
 
         return values.Count == sequence.Items.Count ? values : null;
+    }
+
+    /// <summary>True when the list's spec allows any name, or every item is one of its choices (case-insensitively).</summary>
+    private static bool AllAllowed(ParameterSpec spec, SequenceNode sequence, DiagnosticBag diagnostics)
+    {
+        var allowed = true;
+        foreach (var item in spec.Choices.Count == 0 ? [] : sequence.Items)
+        {
+            var value = ((ScalarNode)item).Value;
+            if (!spec.Choices.Contains(value, StringComparer.OrdinalIgnoreCase))
+            {
+                var hint = Suggestions.Closest(value, spec.Choices) is { } closest ? $"; did you mean '{closest}'?" : string.Empty;
+                diagnostics.Add(item.Start, $"each item of '{spec.Name}' must be one of {string.Join(", ", spec.Choices)}; found '{value}'{hint}");
+                allowed = false;
+            }
+        }
+
+        return allowed;
     }
 
     private static bool InRange(ParameterSpec spec, double value, Node node, DiagnosticBag diagnostics)
