@@ -22,7 +22,15 @@ internal readonly record struct CsvDialect(char Delimiter, bool RfcQuoting)
 
     private static readonly char[] Candidates = [',', '\t', ';', '|'];
 
-    public static CsvDialect Of(string path) => new(ChooseDelimiter(path), QuotingIsPlain(path));
+    /// <summary>The dialect of the CSV file at <paramref name="path"/>, from one read of its head.</summary>
+    public static CsvDialect Of(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var buffer = new byte[1 << 20];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        var delimiter = ChooseDelimiter(path, HeaderLine(buffer, read));
+        return new CsvDialect(delimiter, QuotingIsPlain(stream, buffer, read));
+    }
 
     /// <summary>The delimiter as DuckDB's <c>delim</c> option spells it.</summary>
     public static string ToSqlLiteral(char delimiter) => delimiter == '\t' ? @"'\t'" : SqlText.Literal(delimiter.ToString());
@@ -35,10 +43,9 @@ internal readonly record struct CsvDialect(char Delimiter, bool RfcQuoting)
         $"delim = {ToSqlLiteral(Delimiter)}" + (RfcQuoting ? ", quote = '\"', escape = '\"'" : string.Empty);
 
     /// <summary>The extension's delimiter (tab for .tsv, else comma) when the header contains it, else the candidate the header uses most.</summary>
-    private static char ChooseDelimiter(string path)
+    private static char ChooseDelimiter(string path, string header)
     {
         var preferred = DatasetFormats.HasExtension(path, ".tsv") ? '\t' : ',';
-        var header = ReadHeaderLine(path);
         var counts = new int[Candidates.Length];
         var quoted = false;
         foreach (var c in header)
@@ -72,15 +79,15 @@ internal readonly record struct CsvDialect(char Delimiter, bool RfcQuoting)
         return best;
     }
 
-    /// <summary>True when the header and the sniffer's sample rows hold no <c>'</c> and no <c>\</c>.</summary>
-    private static bool QuotingIsPlain(string path)
+    /// <summary>
+    /// True when the header and the sniffer's sample rows hold no <c>'</c> and no <c>\</c>; <paramref name="buffer"/>
+    /// holds the first <paramref name="read"/> bytes, and the stream continues after them.
+    /// </summary>
+    private static bool QuotingIsPlain(FileStream stream, byte[] buffer, int read)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        var buffer = new byte[1 << 20];
         var lines = 0;
         var total = 0L;
-        int read;
-        while (lines <= SnifferRows && total < SnifferBytes && (read = stream.Read(buffer)) > 0)
+        while (read > 0)
         {
             var block = buffer.AsSpan(0, read);
             var end = block.Length;
@@ -103,15 +110,22 @@ internal readonly record struct CsvDialect(char Delimiter, bool RfcQuoting)
             }
 
             total += read;
+            if (lines > SnifferRows || total >= SnifferBytes)
+            {
+                break;
+            }
+
+            read = stream.Read(buffer);
         }
 
         return true;
     }
 
-    private static string ReadHeaderLine(string path)
+    /// <summary>The header line: the first line of the first 64K characters (the encoding told by a byte order mark, else UTF-8).</summary>
+    private static string HeaderLine(byte[] head, int count)
     {
         const int Limit = 1 << 16;
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(new MemoryStream(head, 0, count, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var buffer = new char[Limit];
         var read = reader.ReadBlock(buffer, 0, Limit);
         var text = new string(buffer, 0, read);

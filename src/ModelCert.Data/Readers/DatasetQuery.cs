@@ -28,18 +28,11 @@ internal static class DatasetQuery
         var statement = connection.Prepare($"SELECT * FROM {scan}");
         try
         {
-            var plans = new ColumnPlan[statement.ColumnCount];
-            for (var column = 0; column < plans.Length; column++)
-            {
-                plans[column] = ColumnPlan.For(statement.GetColumnName(column), statement.GetColumnType(column));
-            }
-
+            var plans = Plan(statement, request);
             if (plans.Length == 0)
             {
                 throw new InputException($"data file '{request.Origin}' has no columns");
             }
-
-            CheckNames(plans, request);
 
             var kept = Project(plans, request);
             if (kept.Count != plans.Length || plans.Any(p => p.NeedsCast))
@@ -82,11 +75,20 @@ internal static class DatasetQuery
     {
         var scan = Scan(request, allVarchar: false);
         using var statement = connection.Prepare($"SELECT * FROM {scan}");
-        var plans = Enumerable.Range(0, statement.ColumnCount)
-            .Select(c => ColumnPlan.For(statement.GetColumnName(c), statement.GetColumnType(c)))
-            .ToArray();
+        return new FrameSchema([.. Plan(statement, request).Select(p => new ColumnSchema(p.Name, p.Kind))]);
+    }
+
+    /// <summary>The statement's columns as DuckDB types them, with names a frame can use (<see cref="CheckNames"/>).</summary>
+    private static ColumnPlan[] Plan(DuckDbPreparedStatement statement, DatasetRequest request)
+    {
+        var plans = new ColumnPlan[statement.ColumnCount];
+        for (var column = 0; column < plans.Length; column++)
+        {
+            plans[column] = ColumnPlan.For(statement.GetColumnName(column), statement.GetColumnType(column));
+        }
+
         CheckNames(plans, request);
-        return new FrameSchema([.. plans.Select(p => new ColumnSchema(p.Name, p.Kind))]);
+        return plans;
     }
 
     /// <summary>
